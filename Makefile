@@ -1,0 +1,80 @@
+# Honnin Desk — the two commands of the README:
+#   make run    set up what is missing, then start the desktop app
+#   make test   set up what is missing, then run lint, type checks, layer checks and the tests
+# Each step is quick when nothing is missing.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+# Debian packages the app and its tests need: Tesseract with the Japanese (horizontal and
+# vertical) and English data, the fonts the synthetic documents and letters are drawn with,
+# Debian's sqlcipher tool (the recovery-key check), Qt's runtime libraries, and
+# pdftotext/strace/inotify for the tests.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-eng \
+	fonts-noto-cjk fonts-ipafont fonts-ocr-b sqlcipher \
+	libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 \
+	poppler-utils strace xvfb xauth
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test check lint typecheck layers unit system-deps venv clean i18n bench
+
+run: system-deps $(STAMP)
+	$(BIN)/honnin-desk
+
+test: system-deps $(STAMP) check unit
+
+check: lint typecheck layers
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop tests benchmarks
+	$(BIN)/ruff format --check desktop tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+unit: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# Installs only the Debian packages that are missing (no apt-get at all when none is).
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Reinstalled when the project's metadata changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+venv: $(STAMP)
+
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate desktop/ui -ts resources/i18n/honnin_ja.ts
+	$(BIN)/pyside6-lrelease resources/i18n/honnin_ja.ts -qm resources/i18n/honnin_ja.qm
+
+bench: $(STAMP)
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/bench_scan.py
+	$(BIN)/python benchmarks/bench_store.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,10 @@
+"""The list of command modules; each has ``register(subparsers)``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+MODULES: tuple[ModuleType, ...] = ()

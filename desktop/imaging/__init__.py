@@ -1,0 +1,1 @@
+"""Pixels: decode with limits, locate, OCR in memory, classify, read fields, find and burn masks."""

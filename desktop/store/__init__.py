@@ -1,0 +1,1 @@
+"""The encrypted store: SQLCipher, key slots, migrations, repositories, audit chain."""
