@@ -7,11 +7,20 @@ import pytest
 from desktop.core.documents import CATALOGUE, PHOTO_IDS, DocumentType, SensitiveKind, spec
 from desktop.core.reasons import Decision, ReasonCode, decision_for
 
-CONTRACT_TYPES = (
-    "drivers_license passport my_number_card residence_card health_insurance_card pension_book "
-    "family_register residence_certificate seal_certificate registered_matters_certificate "
-    "power_of_attorney unknown"
-).split()
+CONTRACT_TYPES = [
+    "drivers_license",
+    "passport",
+    "my_number_card",
+    "residence_card",
+    "health_insurance_card",
+    "pension_book",
+    "family_register",
+    "residence_certificate",
+    "seal_certificate",
+    "registered_matters_certificate",
+    "power_of_attorney",
+    "unknown",
+]
 
 
 def test_every_contract_type_is_catalogued() -> None:
