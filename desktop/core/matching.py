@@ -158,6 +158,21 @@ def names_match(a: str, b: str) -> bool:
     return bool(folded) and folded == fold_name(b)
 
 
+def names_comparable(a: str, b: str) -> bool:
+    """Tell whether two names are written in scripts that can be compared.
+
+    A Japanese passport prints the name in Latin letters only (YAMADA TARO), and nothing
+    reliable maps 山田 太郎 to it without the reading, so a Latin name is compared only with a
+    Latin name, and a name in Japanese script only with one in Japanese script.
+    """
+    return _is_latin(a) == _is_latin(b)
+
+
+def _is_latin(name: str) -> bool:
+    folded = fold_name(name)
+    return bool(folded) and all(ch.isascii() for ch in folded)
+
+
 # --- addresses ---------------------------------------------------------------------------
 
 HYPHENS = (

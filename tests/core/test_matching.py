@@ -14,6 +14,7 @@ from desktop.core.matching import (
     addresses_match,
     fold_address,
     fold_name,
+    names_comparable,
     names_match,
     split_prefecture,
 )
@@ -321,3 +322,18 @@ def test_fold_address_is_idempotent(address: str) -> None:
 @given(st.text(_ADDRESS_CHARS, max_size=16), st.text(_ADDRESS_CHARS, max_size=16))
 def test_addresses_match_is_symmetric(a: str, b: str) -> None:
     assert addresses_match(a, b) == addresses_match(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "comparable"),
+    [
+        ("YAMADA TARO", "山田 太郎", False),
+        ("山田 太郎", "YAMADA TARO", False),
+        ("YAMADA TARO", "Yamada Taro", True),
+        ("山田 太郎", "山田太郎", True),
+        ("ｙａｍａｄａ", "YAMADA", True),  # full-width Latin folds to Latin
+        ("やまだ たろう", "山田 太郎", True),  # kana against kanji: compared (and differ)
+    ],
+)
+def test_names_comparable_by_script(a: str, b: str, comparable: bool) -> None:
+    assert names_comparable(a, b) is comparable
