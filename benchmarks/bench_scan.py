@@ -1,0 +1,128 @@
+"""Scan speed: `honnin scan` per page against plain full-page Tesseract on the same pages.
+
+Generates synthetic pages (tests/synth, invented people only), then measures in one run:
+
+- the reference: ``tesseract IMAGE - -l jpn+eng`` once per page, both with its default
+  OpenMP threads and with ``OMP_THREAD_LIMIT=1`` (several times faster on 2 cores); the
+  faster of the two medians is the reference;
+- honnin's scan of each page (decode and analysis, as ``honnin scan`` does it per page),
+  in this process with the models loaded, interleaved with the reference runs of the same
+  page so that both meet the same load;
+- for a batch-to-batch view, ``honnin scan FILE...`` in one process against Tesseract
+  reading the same pages from a file list in one process (start-up included in both).
+
+Usage: python benchmarks/bench_scan.py [--pages N] [--seed S] [--dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def _tesseract(path: Path, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        ["tesseract", str(path), "-", "-l", "jpn+eng"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--dir", type=Path, default=REPO / "build" / "bench_scan")
+    args = parser.parse_args()
+    if shutil.which("tesseract") is None:
+        print("tesseract is not installed", file=sys.stderr)
+        return 2
+
+    from tests.synth.corpus import generate
+
+    args.dir.mkdir(parents=True, exist_ok=True)
+    files = []
+    for s in generate(args.pages, args.seed):
+        path = args.dir / f"{s.id}.png"
+        s.image.save(path, format="PNG")
+        files.append(path)
+
+    base_env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+    one_env = {**base_env, "OMP_THREAD_LIMIT": "1"}
+
+    # honnin's analysis runs in this process, page by page, interleaved with the reference
+    # runs of the same page, so both meet the same load of the machine.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    from desktop.imaging.decode import load_file
+    from desktop.imaging.pipeline import analyse
+
+    analyse(load_file(files[0])[0])  # warm up: Tesseract loads its models once per process
+    ref_default, ref_one, seconds, walls = [], [], [], []
+    for path in files:
+        ref_one.append(_tesseract(path, one_env))
+        ref_default.append(_tesseract(path, base_env))
+        started = time.perf_counter()
+        pages = load_file(path)  # decoding is part of what `honnin scan` does per page
+        result = [analyse(page) for page in pages]
+        walls.append(time.perf_counter() - started)
+        seconds.extend(r.seconds for r in result)
+        print(f"  {path.name}: tesseract {ref_one[-1]:.2f} s, honnin {walls[-1]:.2f} s", flush=True)
+
+    listing = args.dir / "pages.txt"
+    listing.write_text("".join(f"{p}\n" for p in files))
+    started = time.perf_counter()
+    subprocess.run(
+        ["tesseract", str(listing), "-", "-l", "jpn+eng"],
+        env=one_env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    ref_batch = (time.perf_counter() - started) / len(files)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "scan", *map(str, files), "--json"],
+        env={**base_env, "PYTHONPATH": str(REPO)},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    honnin_batch = (time.perf_counter() - started) / len(files)
+
+    med_default = statistics.median(ref_default)
+    med_one = statistics.median(ref_one)
+    reference = min(med_default, med_one)
+    honnin = statistics.median(walls)
+    print(f"Scan benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    print(f"pages: {len(files)} generated (seed {args.seed})")
+    print(f"tesseract jpn+eng, default threads: median {med_default:.3f} s/page")
+    print(f"tesseract jpn+eng, OMP_THREAD_LIMIT=1: median {med_one:.3f} s/page")
+    print(f"reference (faster of the two): {reference:.3f} s/page")
+    print(f"honnin scan, per page (decode + analysis): median {honnin:.3f} s/page")
+    print(f"  (analysis alone, the JSON 'seconds': median {statistics.median(seconds):.3f} s)")
+    print(f"ratio honnin / reference (per-page medians): {honnin / reference:.2f}")
+    print(
+        f"batch view: honnin {honnin_batch:.3f} s/page (start-up included), "
+        f"tesseract file list {ref_batch:.3f} s/page, ratio {honnin_batch / ref_batch:.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

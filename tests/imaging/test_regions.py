@@ -1,0 +1,186 @@
+"""Sensitive regions from text: label → value boxes, generous fallback, My Number digits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.documents import DocumentType as T
+from desktop.core.documents import SensitiveKind as K
+from desktop.imaging.fields import build_lines
+from desktop.imaging.regions import my_number_valid, text_regions
+from desktop.imaging.types import Box, Word
+
+H = 30
+SIZE = (2000, 1400)
+
+
+def make_words(rows: list[tuple[int, list[tuple[int, str]]]]) -> list[Word]:
+    """Words from ``(y, [(x, text), ...])`` rows; every character is H × H pixels."""
+    out = []
+    for line_no, (y, words) in enumerate(rows):
+        for x, text in words:
+            out.append(Word(text, Box(x, y, H * len(text), H), 90.0, line_no))
+    return out
+
+
+def with_check_digit(body: str) -> str:
+    total = sum(int(body[11 - n]) * (n + 1 if n <= 6 else n - 5) for n in range(1, 12))
+    rem = total % 11
+    return body + str(0 if rem <= 1 else 11 - rem)
+
+
+def test_known_my_numbers() -> None:
+    assert my_number_valid(with_check_digit("12345678901"))
+    assert my_number_valid("123456789018")
+    assert not my_number_valid("123456789012")
+    assert not my_number_valid("12345678901")
+    assert not my_number_valid("１２３４５６７８９０１８")
+
+
+@given(st.text(alphabet="0123456789", min_size=11, max_size=11), st.integers(1, 9))
+def test_one_wrong_digit_fails_the_check(body: str, delta: int) -> None:
+    good = with_check_digit(body)
+    bad = good[:11] + str((int(good[11]) + delta) % 10)
+    assert my_number_valid(good)
+    assert not my_number_valid(bad)
+
+
+def covers(outer: Box, inner: Box) -> bool:
+    return outer.contains(inner)
+
+
+def test_multi_line_domicile_is_masked_whole() -> None:
+    rows = [
+        (100, [(100, "本籍"), (250, "東京都千代田区千代田一丁目")]),
+        (140, [(250, "1番地の2")]),
+        (200, [(100, "氏名"), (250, "山田"), (350, "太郎")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.RESIDENCE_CERTIFICATE, SIZE)
+    dom = [r for r in regions if r.kind is K.PERMANENT_DOMICILE]
+    assert len(dom) == 1
+    assert covers(dom[0].box, Box(250, 100, 13 * H, H))
+    assert covers(dom[0].box, Box(250, 140, 5 * H, H))
+    assert dom[0].box.bottom < 200  # the name under it stays readable
+
+
+def test_passport_domicile_below_its_label() -> None:
+    rows = [
+        (100, [(100, "国籍"), (600, "本籍")]),
+        (140, [(100, "JAPAN"), (600, "TOKYO")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.PASSPORT, SIZE)
+    dom = [r for r in regions if r.kind is K.PERMANENT_DOMICILE]
+    assert dom
+    assert any(covers(r.box, Box(600, 140, 5 * H, H)) for r in dom)
+    assert not any(r.box.x <= 100 + 5 * H and r.box.y <= 140 for r in dom if r.box.x < 600)
+
+
+def test_unreadable_value_is_masked_generously() -> None:
+    rows = [(100, [(100, "本籍")]), (400, [(100, "氏名"), (250, "山田")])]
+    regions = text_regions(build_lines(make_words(rows)), T.RESIDENCE_CERTIFICATE, SIZE)
+    dom = [r for r in regions if r.kind is K.PERMANENT_DOMICILE]
+    assert dom
+    assert dom[0].reason == "fallback"
+    assert covers(dom[0].box, Box(170, 95, 20 * H, 40))
+
+
+def test_insurance_card_numbers() -> None:
+    rows = [
+        (
+            100,
+            [
+                (100, "記号"),
+                (200, "1234"),
+                (400, "番号"),
+                (500, "56"),
+                (600, "(枝番)"),
+                (800, "01"),
+            ],
+        ),
+        (200, [(100, "保険者番号"), (300, "01130012")]),
+        (300, [(100, "保険者名称"), (300, "全国健康保険協会")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.HEALTH_INSURANCE_CARD, SIZE)
+    insurer = [r for r in regions if r.kind is K.INSURER_NUMBER]
+    symbol = [r for r in regions if r.kind is K.INSURED_SYMBOL_NUMBER]
+    assert len(insurer) == 1
+    assert covers(insurer[0].box, Box(300, 200, 8 * H, H))
+    assert any(covers(r.box, Box(200, 100, 4 * H, H)) for r in symbol)
+    assert any(covers(r.box, Box(500, 100, 2 * H, H)) for r in symbol)
+    assert any(covers(r.box, Box(800, 100, 2 * H, H)) for r in symbol)
+    # the insurer's name is not masked
+    assert not any(r.box.intersection(Box(300, 300, 8 * H, H)).area for r in regions)
+
+
+@pytest.mark.parametrize("spaced", [True, False])
+def test_a_valid_twelve_digit_number_anywhere_is_masked(spaced: bool) -> None:
+    number = with_check_digit("98765432101")
+    text = f"{number[:4]} {number[4:8]} {number[8:]}" if spaced else number
+    rows = [(500, [(700, "備考"), (900, text)])]
+    regions = text_regions(build_lines(make_words(rows)), T.UNKNOWN, SIZE)
+    assert [r.kind for r in regions] == [K.INDIVIDUAL_NUMBER]
+
+
+def test_an_invalid_twelve_digit_number_is_left() -> None:
+    rows = [(500, [(700, "番号"), (900, "123456789012")])]
+    assert text_regions(build_lines(make_words(rows)), T.UNKNOWN, SIZE) == []
+
+
+def test_residence_certificate_codes() -> None:
+    rows = [
+        (100, [(100, "住民票コード"), (400, "12345678901")]),
+        (200, [(100, "個人番号"), (400, "1234567890")]),  # misread: too short, still masked
+        (300, [(100, "筆頭者"), (400, "山田"), (500, "一郎")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.RESIDENCE_CERTIFICATE, SIZE)
+    kinds = {r.kind for r in regions}
+    assert kinds == {K.RESIDENT_RECORD_CODE, K.INDIVIDUAL_NUMBER, K.PERMANENT_DOMICILE}
+
+
+def test_my_number_card_front_title_is_not_a_number_label() -> None:
+    rows = [(100, [(100, "個人番号カード")]), (200, [(100, "氏名"), (250, "山田")])]
+    assert text_regions(build_lines(make_words(rows)), T.MY_NUMBER_CARD, SIZE) == []
+
+
+def test_pension_number() -> None:
+    rows = [(100, [(100, "基礎年金番号"), (400, "1234-567890")])]
+    regions = text_regions(build_lines(make_words(rows)), T.PENSION_BOOK, SIZE)
+    assert regions
+    assert all(r.kind is K.BASIC_PENSION_NUMBER for r in regions)
+    assert any(covers(r.box, Box(400, 100, 11 * H, H)) for r in regions)
+
+
+def test_family_register_head_name_is_masked_with_the_domicile() -> None:
+    rows = [
+        (100, [(100, "本籍"), (250, "東京都千代田区千代田一丁目1番地")]),
+        (200, [(100, "氏名"), (250, "山田"), (350, "太郎")]),
+        (300, [(100, "戸籍事項"), (250, "戸籍改製")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.FAMILY_REGISTER, SIZE)
+    dom = [r for r in regions if r.kind is K.PERMANENT_DOMICILE]
+    assert any(covers(r.box, Box(250, 200, 5 * H, H)) for r in dom)
+    assert not any(r.box.intersection(Box(250, 300, 4 * H, H)).area for r in regions)
+
+
+def test_misread_domicile_label_at_line_start() -> None:
+    rows = [
+        (100, [(100, "本藉"), (250, "茨城県つくば市")]),
+        (200, [(100, "住所"), (250, "千葉県")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.DRIVERS_LICENSE, SIZE)
+    assert [r.kind for r in regions] == [K.PERMANENT_DOMICILE]
+    assert covers(regions[0].box, Box(250, 100, 7 * H, H))
+
+
+def test_every_insurance_card_number_but_dates_is_masked() -> None:
+    rows = [
+        (100, [(100, "言己号"), (200, "1234"), (400, "番考"), (500, "56"), (800, "00")]),
+        (200, [(100, "生年月日"), (300, "平成2年1月9日")]),
+        (300, [(100, "保険者番考"), (300, "01130012")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.HEALTH_INSURANCE_CARD, SIZE)
+    for box in (Box(200, 100, 4 * H, H), Box(500, 100, 2 * H, H), Box(300, 300, 8 * H, H)):
+        assert any(covers(r.box, box) for r in regions)
+    assert not any(r.box.intersection(Box(300, 200, 8 * H, H)).area for r in regions)
