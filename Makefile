@@ -67,13 +67,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
+# lupdate collects the strings of desktop/ui, fill_ts.py writes the Japanese of the
+# desktop/ui/i18n_*_ja.py tables into the .ts, lrelease builds the .qm the app loads.
 i18n: $(STAMP)
-	$(BIN)/pyside6-lupdate desktop/ui -ts resources/i18n/honnin_ja.ts
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none desktop/ui \
+		-ts resources/i18n/honnin_ja.ts
+	$(BIN)/python resources/i18n/fill_ts.py resources/i18n/honnin_ja.ts
 	$(BIN)/pyside6-lrelease resources/i18n/honnin_ja.ts -qm resources/i18n/honnin_ja.qm
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/bench_scan.py
+	$(BIN)/python benchmarks/bench_mrz.py
 	$(BIN)/python benchmarks/bench_store.py
 
 clean:
