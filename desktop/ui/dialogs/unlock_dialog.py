@@ -1,0 +1,170 @@
+"""Sign-in and unlock: a user name and a password open the store (the key is unwrapped)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from desktop.core.errors import HonninError, InputError, RefusedError
+from desktop.services import accounts
+from desktop.services.session import system_clock
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from desktop.services.ports import PolicyEngine, StoreOpener
+    from desktop.services.session import Session
+
+log = logging.getLogger(__name__)
+
+
+class UnlockDialog(QDialog):
+    """Ask for a user name and password and unlock the store with them.
+
+    With ``locked_user`` the dialog unlocks a locked window: the name is fixed and a
+    "Sign out" button lets someone else sign in instead (``sign_out_requested``).
+
+    Signals:
+        unlocked(Session): the store was opened; the dialog then accepts.
+        sign_out_requested(): the user chose to sign out instead of unlocking.
+    """
+
+    unlocked = Signal(object)
+    sign_out_requested = Signal()
+
+    def __init__(
+        self,
+        opener: StoreOpener,
+        policies: PolicyEngine,
+        *,
+        locked_user: str = "",
+        hint: str = "",
+        now: Callable[[], datetime] = system_clock,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self._policies = policies
+        self._now = now
+        self.session: Session | None = None
+        self.setWindowTitle(self.tr("Honnin Desk: unlock") if locked_user else self.tr("Sign in"))
+        self.setMinimumWidth(420)
+
+        self.intro = QLabel(
+            self.tr("The window was locked. Enter your password to continue.")
+            if locked_user
+            else self.tr("Sign in with your account to open the store.")
+        )
+        self.intro.setWordWrap(True)
+        self.user_edit = QLineEdit(locked_user)
+        self.user_edit.setObjectName("user")
+        self.user_edit.setReadOnly(bool(locked_user))
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self.hint_label = QLabel(hint)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setVisible(bool(hint))
+
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.user_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.addButton(
+            self.tr("Unlock") if locked_user else self.tr("Sign in"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        # Return in the password field signs in; the buttons stay out of the key handling so
+        # that one key press is never two attempts (each wrong one counts).
+        for button in (self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
+            button.setAutoDefault(False)
+        self.sign_out_button = None
+        if locked_user:
+            self.sign_out_button = self.buttons.addButton(
+                self.tr("Sign out"), QDialogButtonBox.ButtonRole.ResetRole
+            )
+            self.sign_out_button.setAutoDefault(False)
+            self.sign_out_button.clicked.connect(self._sign_out)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.buttons.accepted.connect(self.try_unlock)
+        self.buttons.rejected.connect(self.reject)
+        self.user_edit.returnPressed.connect(self.password_edit.setFocus)
+        self.password_edit.returnPressed.connect(self.try_unlock)
+        self.user_edit.textChanged.connect(self._update)
+        self.password_edit.textChanged.connect(self._update)
+        (self.password_edit if locked_user else self.user_edit).setFocus()
+        self._update()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.user_edit.text() and self.password_edit.text()))
+
+    def try_unlock(self) -> None:
+        """Unlock with the entered name and password; show why not, or accept."""
+        if not self.ok_button.isEnabled():
+            return
+        # Key derivation (Argon2id) takes a fraction of a second; the store's connection
+        # belongs to the thread that opens it, so this happens on the GUI thread.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            session = accounts.unlock(
+                self._opener,
+                self._policies,
+                user=self.user_edit.text(),
+                password=self.password_edit.text(),
+                now=self._now,
+            )
+        except HonninError as exc:
+            log.info("sign-in refused (%s)", type(exc).__name__)
+            self._show_error(exc)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.session = session
+        self.password_edit.clear()
+        self.unlocked.emit(session)
+        self.accept()
+
+    def _show_error(self, exc: HonninError) -> None:
+        # The store's back-off refusal is a RefusedError too; tell it apart by its class name
+        # (the UI does not import the store).
+        if type(exc).__name__ == "TooManyAttempts":
+            text = self.tr("Too many wrong passwords. Wait a little and try again.")
+        elif isinstance(exc, RefusedError):
+            text = self.tr("Wrong user name or password.")
+        elif isinstance(exc, InputError):
+            text = self.tr("There is no store in this folder.")
+        else:
+            text = self.tr("The store could not be opened: %1").replace("%1", str(exc))
+        self.error_label.setText(text)
+        self.error_label.show()
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    def _sign_out(self) -> None:
+        self.sign_out_requested.emit()
+        self.reject()

@@ -1,0 +1,472 @@
+"""The main window: the case list with filters and search, open cases in tabs, lock, sign-out."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core.cases import CaseStatus, Role
+from desktop.core.errors import HonninError
+from desktop.services import intake
+from desktop.ui import preferences, texts
+from desktop.ui.dialogs.unlock_dialog import UnlockDialog
+from desktop.ui.lock import IdleLock
+from desktop.ui.models.case_table_model import CaseTableModel
+
+if TYPE_CHECKING:
+    from desktop.services.ports import PolicyEngine, StoreOpener
+    from desktop.services.session import Session
+    from desktop.ui.workers import Pools
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 300
+"""The list is searched once typing pauses this long (one page read per pause)."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate under ``context``; translated where it is shown."""
+    del context
+    return text
+
+
+ROLE_LABELS = {
+    Role.OPERATOR: QT_TRANSLATE_NOOP("MainWindow", "operator"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("MainWindow", "supervisor"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("MainWindow", "administrator"),
+}
+
+
+class MainWindow(QMainWindow):
+    """The operators' window.
+
+    Args:
+        session: the signed-in user's session.
+        pools: the worker pools (shared with the case screens).
+        opener / policies: the store, to unlock it again after the idle lock or a sign-out.
+        idle_msecs: idle time before the lock (default: the preference, in minutes).
+        unlock_hint: a line shown in the unlock dialog (the demo's passwords).
+
+    Signals:
+        locked(): the idle lock (or the Lock action) dropped the key.
+        unlocked(Session): someone signed in again.
+    """
+
+    locked = Signal()
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        session: Session,
+        pools: Pools,
+        *,
+        opener: StoreOpener,
+        policies: PolicyEngine,
+        idle_msecs: int | None = None,
+        unlock_hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self._pools = pools
+        self._opener = opener
+        self._policies = policies
+        self._unlock_hint = unlock_hint
+        self.unlock_dialog: UnlockDialog | None = None
+        self._clock = session.now
+        self._switching = False
+        settings = QSettings()
+        self.setWindowTitle(self.tr("Honnin Desk"))
+        self.resize(1200, 760)
+
+        self.model = CaseTableModel(session, parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("case_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(False)  # the store orders the list (due date first)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(
+            CaseTableModel.Column.REQUESTER, QHeaderView.ResizeMode.Stretch
+        )
+        for column, width in (
+            (CaseTableModel.Column.CASE_ID, 110),
+            (CaseTableModel.Column.RECEIVED, 100),
+            (CaseTableModel.Column.REQUEST_TYPES, 200),
+            (CaseTableModel.Column.STATUS, 90),
+            (CaseTableModel.Column.DUE, 100),
+            (CaseTableModel.Column.OPERATOR, 110),
+        ):
+            self.table.setColumnWidth(column, width)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in CaseStatus:
+            self.status_filter.addItem(texts.label(texts.CASE_STATUSES, status), status)
+        self.assignee_filter = QComboBox()
+        self.assignee_filter.setObjectName("assignee_filter")
+        self.assignee_filter.addItem(self.tr("Everyone's cases"), "")
+        self.assignee_filter.addItem(self.tr("My cases"), "me")
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText(self.tr("Search: case no. or name"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaximumWidth(280)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(4, 4, 4, 4)
+        list_layout.addWidget(self.table)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(list_page, self.tr("Cases"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.setCentralWidget(self.tabs)
+
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.user_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._show_user()
+
+        minutes = preferences.idle_minutes(settings)
+        app = QApplication.instance()
+        assert app is not None  # a window needs the application
+        self.idle_lock = IdleLock(app, idle_msecs or minutes * 60_000, self)
+
+        self.table.doubleClicked.connect(self._row_activated)
+        self.table.activated.connect(self._row_activated)
+        self.status_filter.currentIndexChanged.connect(self._apply_filters)
+        self.assignee_filter.currentIndexChanged.connect(self._apply_filters)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.model.modelReset.connect(self._show_count)
+        self.model.rowsInserted.connect(self._show_count)
+        self.idle_lock.idle_timed_out.connect(self.lock)
+        self._show_count()
+        self.idle_lock.start()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _build_actions(self) -> None:
+        self.new_case_action = QAction(self.tr("&New request…"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.new_case)
+        self.open_action = QAction(self.tr("&Open case"), self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action.triggered.connect(self._open_selected)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.model.reload)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.sign_out_action = QAction(self.tr("&Sign out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.idle_action = QAction(self.tr("&Idle lock time…"), self)
+        self.idle_action.triggered.connect(self._choose_idle_minutes)
+        self.about_action = QAction(self.tr("&About Honnin Desk"), self)
+        self.about_action.triggered.connect(self._about)
+        self.language_group = QActionGroup(self)
+        current = str(QSettings().value(preferences.LANGUAGE, "ja"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("ja", "日本語"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.language_group.triggered.connect(self._language_chosen)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_case_action, self.open_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.lock_action, self.sign_out_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu.addActions(list(self.language_actions.values()))
+        view_menu.addAction(self.idle_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_case_action)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.refresh_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr("Status:") + " "))
+        toolbar.addWidget(self.status_filter)
+        toolbar.addWidget(QLabel("  "))
+        toolbar.addWidget(self.assignee_filter)
+        toolbar.addWidget(QLabel("  "))
+        toolbar.addWidget(self.search_edit)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+
+    # ------------------------------------------------------------------- list
+
+    def _apply_filters(self) -> None:
+        if self.session is None:
+            return
+        status = self.status_filter.currentData()
+        mine = self.assignee_filter.currentData() == "me"
+        self.model.set_filter(
+            status=status,
+            assignee=self.session.user.name if mine else None,
+            search=self.search_edit.text(),
+        )
+
+    def _show_count(self, *args: Any) -> None:
+        del args
+        more = "+" if self.model.canFetchMore(QModelIndex()) else ""
+        self.count_label.setText(
+            self.tr("%1%2 cases").replace("%1", str(self.model.rowCount())).replace("%2", more)
+        )
+
+    def _show_user(self) -> None:
+        if self.session is None:
+            self.user_label.setText(self.tr("Locked"))
+            return
+        user = self.session.user
+        role = QCoreApplication.translate("MainWindow", ROLE_LABELS.get(user.role, str(user.role)))
+        self.user_label.setText(
+            self.tr("Signed in: %1 (%2)").replace("%1", user.name).replace("%2", role)
+        )
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        row = self.model.case_at(index.row())
+        if row is not None:
+            self.open_case(row.case_id)
+
+    def _open_selected(self) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            self._row_activated(selected[0])
+
+    # ------------------------------------------------------------------ cases
+
+    def open_case(self, case_id: str) -> QWidget | None:
+        """Show the case in its tab (opening it if needed); return the tab's widget."""
+        if self.session is None:
+            return None
+        for i in range(1, self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if tab is not None and tab.property("case_id") == case_id:
+                self.tabs.setCurrentIndex(i)
+                return tab
+        try:
+            widget = self._case_widget(case_id)
+        except HonninError as exc:
+            QMessageBox.warning(self, self.tr("Honnin Desk"), str(exc))
+            return None
+        widget.setProperty("case_id", case_id)
+        index = self.tabs.addTab(widget, case_id)
+        self.tabs.setCurrentIndex(index)
+        return widget
+
+    def _case_widget(self, case_id: str) -> QWidget:
+        assert self.session is not None
+        try:
+            from desktop.ui.widgets.case_widget import CaseWidget
+        except ImportError:  # the case screen is still being built
+            placeholder = QLabel(
+                self.tr("Case %1: the case screen is being built.").replace("%1", case_id)
+            )
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return placeholder
+        widget = CaseWidget(self.session, case_id, self._pools)
+        widget.case_saved.connect(lambda _case: self.model.reload())
+        widget.case_submitted.connect(lambda _case: self.model.reload())
+        return widget
+
+    def close_tab(self, index: int) -> None:
+        """Close a case tab (the case list stays); unsaved pages are discarded."""
+        if index <= 0:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if widget is not None:
+            widget.close()
+            widget.setParent(None)  # removeTab leaves it a child of the tab stack
+            widget.deleteLater()
+
+    def close_case_tabs(self) -> None:
+        """Close every case tab."""
+        while self.tabs.count() > 1:
+            self.close_tab(self.tabs.count() - 1)
+
+    def new_case(self) -> None:
+        """Ask for a new request; open the case it becomes."""
+        if self.session is None:
+            return
+        from desktop.ui.dialogs.intake_dialog import IntakeDialog
+
+        dialog = IntakeDialog(self.session.today(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or self.session is None:
+            return  # cancelled, or the window locked meanwhile (the form is dropped)
+        try:
+            case = intake.open_case(self.session, dialog.intake_json(), self.tr("new request"))
+        except HonninError as exc:
+            QMessageBox.warning(self, self.tr("New request"), str(exc))
+            return
+        self.model.reload()
+        self.open_case(case.case_id)
+
+    # ------------------------------------------------------------ lock, sign out
+
+    def lock(self) -> None:
+        """Drop the key (close the store) and ask for the password again."""
+        if self.session is None:
+            return
+        user = self.session.user.name
+        self._drop_session()
+        log.info("window locked")
+        self.locked.emit()
+        self._ask_unlock(user)
+
+    def sign_out(self) -> None:
+        """Close the store and let anyone sign in."""
+        if self.session is not None:
+            self._drop_session()
+            self.locked.emit()
+        self._ask_unlock("")
+
+    def _drop_session(self) -> None:
+        assert self.session is not None
+        self.idle_lock.pause()
+        self.close_case_tabs()
+        self.model.clear()
+        self.session.store.close()
+        self.session = None
+        self._show_user()
+        self._show_count()
+
+    def _ask_unlock(self, user: str) -> None:
+        dialog = UnlockDialog(
+            self._opener,
+            self._policies,
+            locked_user=user,
+            hint=self._unlock_hint,
+            now=self._clock,
+            parent=self,
+        )
+        dialog.unlocked.connect(self._unlocked)
+        dialog.sign_out_requested.connect(self._switch_user)
+        dialog.rejected.connect(self._unlock_rejected)
+        self.unlock_dialog = dialog
+        dialog.open()
+
+    def _switch_user(self) -> None:
+        self._switching = True
+        QTimer.singleShot(0, self.sign_out)
+
+    def _unlock_rejected(self) -> None:
+        if self._switching:
+            self._switching = False
+            return
+        if self.session is None:
+            # Cancelling the sign-in of a locked window quits: the store stays closed.
+            self.close()
+
+    def _unlocked(self, session: Session) -> None:
+        self.session = session
+        self.unlock_dialog = None
+        self.model.set_session(session)
+        self._apply_filters()
+        self._show_user()
+        self.idle_lock.start()
+        self.unlocked.emit(session)
+
+    # ------------------------------------------------------------------ misc
+
+    def _language_chosen(self, action: QAction) -> None:
+        QSettings().setValue(preferences.LANGUAGE, str(action.data()))
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The language changes the next time Honnin Desk starts."),
+        )
+
+    def _choose_idle_minutes(self) -> None:
+        settings = QSettings()
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Idle lock time"),
+            self.tr("Lock the window after this many minutes without input:"),
+            preferences.idle_minutes(settings),
+            preferences.MIN_IDLE_MINUTES,
+            preferences.MAX_IDLE_MINUTES,
+        )
+        if ok:
+            settings.setValue(preferences.IDLE_MINUTES, minutes)
+            self.idle_lock.set_interval(minutes * 60_000)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Honnin Desk"),
+            self.tr(
+                "Honnin Desk %1\nIdentity verification desk for data-subject requests."
+            ).replace("%1", __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the store (the key is dropped) when the window closes."""
+        self.idle_lock.uninstall()
+        self.close_case_tabs()
+        if self.session is not None:
+            self.model.clear()
+            self.session.store.close()
+            self.session = None
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Table models of the desktop app (one per list)."""
