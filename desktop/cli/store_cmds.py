@@ -9,6 +9,7 @@ password is never accepted on the command line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from desktop.core.cases import CaseRecord
     from desktop.services.session import Session
 
@@ -293,6 +296,16 @@ def _session(args: argparse.Namespace) -> Session:
     return workspace.unlock(getattr(args, "store", None), user=user, password=password)
 
 
+@contextlib.contextmanager
+def _unlocked(args: argparse.Namespace) -> Iterator[Session]:
+    """Unlock the store for one command and close it (dropping the key) however it ends."""
+    session = _session(args)
+    try:
+        yield session
+    finally:
+        session.store.close()
+
+
 def _print_json(obj: Any) -> None:
     print(json.dumps(obj, ensure_ascii=False), flush=True)
 
@@ -359,11 +372,8 @@ def run_users_add(args: argparse.Namespace) -> int:
     from desktop.services import accounts
 
     new_password = read_password_file(args.new_password_file)
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         user = accounts.add_user(session, args.name, Role(args.role), new_password)
-    finally:
-        session.store.close()
     if args.json:
         _print_json({"name": user.name, "role": user.role.value})
     else:
@@ -375,11 +385,8 @@ def run_users_list(args: argparse.Namespace) -> int:
     """`honnin users list [--json]`."""
     from desktop.services import accounts
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         users = accounts.list_users(session)
-    finally:
-        session.store.close()
     for user in users:
         if args.json:
             _print_json({"name": user.name, "role": user.role.value, "active": user.active})
@@ -393,11 +400,8 @@ def run_users_remove(args: argparse.Namespace) -> int:
     """`honnin users remove NAME`."""
     from desktop.services import accounts
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         accounts.set_active(session, args.name, False)
-    finally:
-        session.store.close()
     print(f"removed {args.name}")
     return EXIT_OK
 
@@ -407,11 +411,8 @@ def run_users_passwd(args: argparse.Namespace) -> int:
     from desktop.services import accounts
 
     new_password = read_password_file(args.new_password_file)
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         accounts.change_password(session, args.name, new_password)
-    finally:
-        session.store.close()
     print(f"password of {args.name} changed")
     return EXIT_OK
 
@@ -421,11 +422,8 @@ def run_case_open(args: argparse.Namespace) -> int:
     from desktop.services import intake
 
     data = _read_json(args.file)
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         case = intake.open_case(session, data, args.file)
-    finally:
-        session.store.close()
     if args.json:
         _print_json(intake.case_summary(case))
     else:
@@ -438,11 +436,8 @@ def run_case_edit(args: argparse.Namespace) -> int:
     from desktop.services import intake
 
     data = _read_json(args.file)
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         case = intake.edit_intake(session, args.case_id, data, args.file)
-    finally:
-        session.store.close()
     if args.json:
         _print_json(intake.case_summary(case))
     else:
@@ -457,8 +452,7 @@ def run_case_add_page(args: argparse.Namespace) -> int:
     from desktop.services import documents
 
     category = DocumentCategory.REQUEST_FORM if args.request_form else DocumentCategory.IDENTITY
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         pages = documents.scan_file(
             session,
             args.case_id,
@@ -467,8 +461,6 @@ def run_case_add_page(args: argparse.Namespace) -> int:
             holder=Holder(args.holder),
             category=category,
         )
-    finally:
-        session.store.close()
     for page in pages:
         if args.json:
             _print_json(dict(page.scan))
@@ -496,11 +488,8 @@ def run_case_page(args: argparse.Namespace) -> int:
     from desktop.services import documents
 
     document_id = _document_id(args.document_id)
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         png = documents.page_image(session, args.case_id, document_id)
-    finally:
-        session.store.close()
     _write(args.out, png)
     return EXIT_OK
 
@@ -509,11 +498,8 @@ def run_case_evaluate(args: argparse.Namespace) -> int:
     """`honnin case evaluate CASE_ID [--json]`: the `check` output for the stored documents."""
     from desktop.services import review
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         case = review.evaluate(session, args.case_id)
-    finally:
-        session.store.close()
     out = review.verdict_json(case)
     if args.json:
         _print_json(out)
@@ -530,8 +516,7 @@ def run_case_action(args: argparse.Namespace) -> int:
     """`honnin case submit|approve|return|reject|close CASE_ID [--reason TEXT]`."""
     from desktop.services import review
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         if args.action == "submit":
             case = review.submit(session, args.case_id)
         elif args.action == "approve":
@@ -542,8 +527,6 @@ def run_case_action(args: argparse.Namespace) -> int:
             case = review.reject(session, args.case_id, args.reason)
         else:
             case = review.close(session, args.case_id)
-    finally:
-        session.store.close()
     if args.json:
         from desktop.services import intake
 
@@ -565,13 +548,10 @@ def run_case_respond(args: argparse.Namespace) -> int:
             sent_on = date.fromisoformat(args.sent_on)
         except ValueError:
             raise InputError(args.sent_on, "--sent-on must be a date as YYYY-MM-DD") from None
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         case = review.record_response(
             session, args.case_id, review.ResponseKind(args.kind), sent_on
         )
-    finally:
-        session.store.close()
     if args.json:
         _print_json({**intake.case_summary(case), "response_kind": case.response_kind})
     else:
@@ -583,11 +563,8 @@ def run_case_letter(args: argparse.Namespace) -> int:
     """`honnin case letter CASE_ID --kind KIND --out OUT.pdf`: a Japanese letter as PDF."""
     from desktop.services import letters, review
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         pdf = letters.write_letter(session, args.case_id, review.ResponseKind(args.kind))
-    finally:
-        session.store.close()
     _write(args.out, pdf)
     return EXIT_OK
 
@@ -597,12 +574,9 @@ def run_case_list(args: argparse.Namespace) -> int:
     from desktop.core.cases import CaseStatus
     from desktop.services import intake
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         status = CaseStatus(args.status) if args.status else None
         cases = intake.list_cases(session, status)
-    finally:
-        session.store.close()
     for case in cases:
         if args.json:
             _print_json(intake.case_summary(case))
@@ -615,11 +589,8 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     """`honnin audit verify [--json]`: exit 1 when the chain is broken."""
     from desktop.services import audit
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         check = audit.verify(session)
-    finally:
-        session.store.close()
     if args.json:
         _print_json(
             {"intact": check.intact, "events": check.events, "first_broken": check.first_broken}
@@ -637,12 +608,9 @@ def run_audit_export(args: argparse.Namespace) -> int:
 
     from desktop.services import audit
 
-    session = _session(args)
     buffer = io.StringIO()
-    try:
+    with _unlocked(args) as session:
         audit.export_csv(session, buffer)
-    finally:
-        session.store.close()
     if args.out:
         _write(args.out, buffer.getvalue().encode("utf-8"))
     else:
@@ -654,11 +622,8 @@ def run_dispose(args: argparse.Namespace) -> int:
     """`honnin dispose --due [--json]`: {"disposed": [DOCUMENT_ID, ...]}."""
     from desktop.services import disposal
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         disposed = disposal.dispose_due(session)
-    finally:
-        session.store.close()
     if args.json:
         _print_json({"disposed": disposed})
     else:
@@ -670,10 +635,7 @@ def run_backup(args: argparse.Namespace) -> int:
     """`honnin backup DEST`: a consistent copy of the database with its key-slot file."""
     from desktop.services import accounts
 
-    session = _session(args)
-    try:
+    with _unlocked(args) as session:
         accounts.backup(session, Path(args.dest))
-    finally:
-        session.store.close()
     print(f"backed up to {args.dest}")
     return EXIT_OK
