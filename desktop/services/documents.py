@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from pathlib import Path
 
+    import numpy as np
+    from numpy.typing import NDArray
+
     from desktop.core.cases import CaseRecord
     from desktop.imaging.pipeline import PageAnalysis
     from desktop.imaging.types import Page
@@ -64,19 +67,19 @@ def unmasked_regions(page: MaskedPage) -> list[RegionRecord]:
     """The regions of ``page`` whose box is not black enough (``MASKED_FRACTION``).
 
     A region is measured by its part inside the page; one wholly outside the page cannot have
-    been masked and is returned.
+    been masked and is returned. The PNG is decoded once for all regions (an A4 page takes
+    ~0.15 s to decode).
     """
     if not page.regions:
         return []
+    pixels = _decode_rgb(page.image)
     return [
-        region
-        for region in page.regions
-        if _black_fraction(page.image, region.box) < MASKED_FRACTION
+        region for region in page.regions if _black_fraction(pixels, region.box) < MASKED_FRACTION
     ]
 
 
-def _black_fraction(png: bytes, box: tuple[int, int, int, int]) -> float:
-    """Share of the pixels of ``box`` in the PNG that are black (every channel ≤ 16)."""
+def _decode_rgb(png: bytes) -> NDArray[np.uint8]:
+    """The PNG's pixels as an RGB array (height, width, 3)."""
     # TODO(imaging): move into desktop.imaging.redact once it offers a verify function; the
     # decoders are imported here, not at module level, so start-up does not load them.
     import io
@@ -85,7 +88,13 @@ def _black_fraction(png: bytes, box: tuple[int, int, int, int]) -> float:
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as im:
-        pixels = np.asarray(im.convert("RGB"))
+        return np.asarray(im.convert("RGB"), dtype=np.uint8)
+
+
+def _black_fraction(pixels: NDArray[np.uint8], box: tuple[int, int, int, int]) -> float:
+    """Share of the pixels of ``box`` that are black (every channel ≤ 16)."""
+    import numpy as np
+
     x, y, w, h = box
     x0, y0 = max(x, 0), max(y, 0)
     x1, y1 = min(x + w, pixels.shape[1]), min(y + h, pixels.shape[0])

@@ -16,7 +16,9 @@ import hmac
 import logging
 import re
 import secrets
+import threading
 import time
+import weakref
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -131,9 +133,16 @@ def _known_errors(source: str) -> Iterator[None]:
 
 
 def _connect(path: Path, key: bytes) -> dbapi2.Connection:
-    """Open ``path`` with ``key``; the first read proves the key (NOTADB when wrong)."""
+    """Open ``path`` with ``key``; the first read proves the key (NOTADB when wrong).
+
+    ``timeout`` is SQLite's busy timeout: a reader or the writer waits for another
+    thread's (or program's) write lock instead of failing at once. ``check_same_thread``
+    is off so that ``Store.close()`` may close the connections of worker threads and an
+    idle connection may serve the next thread; the Store lends each connection to one
+    thread at a time (thread-local), never to two at once.
+    """
     conn = sqlcipher3.connect(
-        str(path), isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=True
+        str(path), isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
     )
     try:
         # SQLCipher logs failed HMAC checks to stderr; the CLI promises one line only.
@@ -176,11 +185,46 @@ class SettingsRepository:
             )
 
 
-class Store:
-    """One open store: the connection (owned by the thread that opened it) and the key.
+class _Lease:
+    """One thread's hold on a connection, with that thread's transaction depth.
 
-    Build it with ``create``, ``unlock`` or ``open_with_recovery_key``; close it (or use it
-    as a context manager) to drop the connection and the key.
+    It lives in the Store's thread-local storage, so it is dropped when the thread ends (or,
+    for Qt pool threads, when the job ends: PySide releases the thread's Python state after
+    each run); the connection then goes back to the Store's idle list for the next thread.
+    The number of open connections is thus the number of threads using the store at once.
+    """
+
+    __slots__ = ("conn", "depth", "savepoint", "store")
+
+    def __init__(self, conn: dbapi2.Connection, store: Store) -> None:
+        self.conn = conn
+        self.depth = 0
+        self.savepoint = 0
+        self.store = weakref.ref(store)
+
+    def __del__(self) -> None:
+        store = self.store()
+        if store is not None:
+            store._give_back(self.conn)
+
+
+class _ThreadState(threading.local):
+    """The lease of the current thread, if it has one."""
+
+    lease: _Lease | None = None
+
+
+class Store:
+    """One open store: the key and one connection per thread that uses it.
+
+    A connection is never shared by two threads: each thread gets its own on first use,
+    an idle one or a new one opened from the key held here (same PRAGMAs), so the GUI's
+    worker pools read and write without the GUI thread. Transactions are per thread;
+    SQLite's busy timeout makes concurrent writers wait for each other.
+
+    Build it with ``create``, ``unlock`` or ``open_with_recovery_key``; close it (or use
+    it as a context manager) to close every connection it opened and drop the key. Close
+    it once the workers are done.
 
     Attributes:
         directory: the folder with the database and its key-slot file.
@@ -201,13 +245,19 @@ class Store:
     ) -> None:
         self.directory = directory
         self.user = user
-        self._conn: dbapi2.Connection | None = conn
         self._key = key
         self._store_id = store_id
         self._clock = clock
         self.kdf = kdf
-        self._depth = 0
-        self._savepoint = 0
+        # guards _conns, _idle and _closed; reentrant because a _Lease may be dropped (and
+        # give its connection back) while this thread holds it
+        self._registry_lock = threading.RLock()
+        self._conns: list[dbapi2.Connection] = [conn]  # every connection opened, to close
+        self._idle: list[dbapi2.Connection] = []  # open, held by no thread
+        self._closed = False
+        self._local = _ThreadState()
+        self._local.lease = _Lease(conn, self)
+        self._head_lock = threading.Lock()  # file_lock is per process, not per thread
         self._head_events = -1
         self._head_written = 0.0
         self.head_interval = HEAD_INTERVAL_SECONDS
@@ -242,10 +292,50 @@ class Store:
 
     @property
     def connection(self) -> dbapi2.Connection:
-        """The open connection (for the repositories of this package)."""
-        if self._conn is None:
-            raise StoreError(str(self.db_path), "the store is closed (locked)")
-        return self._conn
+        """This thread's connection, taken or opened on first use (for the repositories here).
+
+        Raises:
+            StoreError: the store is closed (locked).
+        """
+        return self._lease().conn
+
+    @property
+    def connection_count(self) -> int:
+        """How many connections are open (one per thread using the store at once)."""
+        with self._registry_lock:
+            return len(self._conns)
+
+    def _lease(self) -> _Lease:
+        lease = self._local.lease
+        if lease is not None and not self._closed:
+            return lease
+        with self._registry_lock:
+            if self._closed:
+                raise StoreError(str(self.db_path), "the store is closed (locked)")
+            conn = self._idle.pop() if self._idle else None
+            key = self._key
+        if conn is None:
+            with _known_errors(str(self.db_path)):
+                conn = _connect(self.db_path, key)
+            with self._registry_lock:
+                if self._closed:  # closed while this thread was opening
+                    conn.close()
+                    raise StoreError(str(self.db_path), "the store is closed (locked)")
+                self._conns.append(conn)
+            log.debug("store connection %d opened", len(self._conns))
+        lease = _Lease(conn, self)
+        self._local.lease = lease
+        return lease
+
+    def _give_back(self, conn: dbapi2.Connection) -> None:
+        """Take back the connection of a thread that is done with it (from ``_Lease``)."""
+        with self._registry_lock:
+            if self._closed:
+                return
+            if conn.in_transaction:  # the thread ended inside a transaction: undo it
+                with contextlib.suppress(dbapi2.Error):
+                    conn.execute("ROLLBACK")
+            self._idle.append(conn)
 
     def now(self) -> datetime:
         """Return the store's clock (UTC, injectable for tests)."""
@@ -460,15 +550,25 @@ class Store:
             keyslots.save(slots_copy, self._load_slots())
 
     def close(self) -> None:
-        """Close the connection and drop the key (idle lock, quit)."""
-        if self._conn is not None:
-            try:
-                if self._key and self._depth == 0:
-                    self._advance_head()
-            finally:
-                self._conn.close()
-                self._conn = None
+        """Close every connection of every thread and drop the key (idle lock, quit).
+
+        Call it when no worker is using the store any more: a worker's statement in
+        flight would fail with a ``ProgrammingError``.
+        """
+        if self._closed:
+            return
+        try:
+            lease = self._local.lease
+            if self._key and (lease is None or lease.depth == 0):
+                self._advance_head()
+        finally:
+            with self._registry_lock:
+                self._closed = True
+                conns, self._conns, self._idle = self._conns, [], []
                 self._key = b""
+            self._local.lease = None
+            for conn in conns:
+                conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -489,17 +589,18 @@ class Store:
         Raises:
             DiskFull, Locked, Corrupt: known failures; the transaction was rolled back.
         """
-        conn = self.connection
+        state = self._lease()
+        conn = state.conn
         source = str(self.db_path)
-        if self._depth:
+        if state.depth:
             if not conn.in_transaction:
                 # SQLite already rolled the whole transaction back (SQLITE_FULL and the
                 # like): writing on would commit statement by statement.
                 raise StoreError(source, "the transaction was rolled back after an error")
-            self._savepoint += 1
-            name = f"sp{self._savepoint}"
+            state.savepoint += 1
+            name = f"sp{state.savepoint}"
             conn.execute(f"SAVEPOINT {name}")
-            self._depth += 1
+            state.depth += 1
             try:
                 with _known_errors(source):
                     yield
@@ -511,11 +612,11 @@ class Store:
             else:
                 conn.execute(f"RELEASE {name}")
             finally:
-                self._depth -= 1
+                state.depth -= 1
             return
         with _known_errors(source):
             conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
+        state.depth = 1
         try:
             with _known_errors(source):
                 yield
@@ -527,7 +628,7 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
         finally:
-            self._depth = 0
+            state.depth = 0
         if time.monotonic() - self._head_written >= self.head_interval:
             self._advance_head()
 
@@ -561,6 +662,10 @@ class Store:
         return self._key
 
     def _advance_head(self) -> None:
+        with self._head_lock:
+            self._advance_head_locked()
+
+    def _advance_head_locked(self) -> None:
         row = self.connection.execute(
             "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"
         ).fetchone()

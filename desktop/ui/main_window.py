@@ -33,9 +33,12 @@ from desktop.ui import preferences, texts
 from desktop.ui.dialogs.unlock_dialog import UnlockDialog
 from desktop.ui.lock import IdleLock
 from desktop.ui.models.case_table_model import CaseTableModel
+from desktop.ui.workers import Worker
 
 if TYPE_CHECKING:
-    from desktop.services.ports import PolicyEngine, StoreOpener
+    from collections.abc import Callable, Mapping
+
+    from desktop.services.ports import CaseRecord, PolicyEngine, StoreOpener
     from desktop.services.session import Session
     from desktop.ui.workers import Pools
 
@@ -58,6 +61,22 @@ ROLE_LABELS = {
 }
 
 
+def _open_case_job(
+    session: Session,
+    intake_json: Mapping[str, Any],
+    source: str,
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> CaseRecord:
+    """Store a new request (write pool)."""
+    del cancelled  # one transaction: nothing to stop half-way
+    progress(0, 1)
+    case = intake.open_case(session, intake_json, source)
+    progress(1, 1)
+    return case
+
+
 class MainWindow(QMainWindow):
     """The operators' window.
 
@@ -71,10 +90,12 @@ class MainWindow(QMainWindow):
     Signals:
         locked(): the idle lock (or the Lock action) dropped the key.
         unlocked(Session): someone signed in again.
+        case_created(str): a new request was stored (its tab is open).
     """
 
     locked = Signal()
     unlocked = Signal(object)
+    case_created = Signal(str)  # case id: a new request was stored and its tab opened
 
     def __init__(
         self,
@@ -96,6 +117,7 @@ class MainWindow(QMainWindow):
         self.unlock_dialog: UnlockDialog | None = None
         self._clock = session.now
         self._switching = False
+        self._creating: Worker | None = None  # the new request being stored
         settings = QSettings()
         self.setWindowTitle(self.tr("Honnin Desk"))
         self.resize(1200, 760)
@@ -355,13 +377,42 @@ class MainWindow(QMainWindow):
         dialog = IntakeDialog(self.session.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or self.session is None:
             return  # cancelled, or the window locked meanwhile (the form is dropped)
-        try:
-            case = intake.open_case(self.session, dialog.intake_json(), self.tr("new request"))
-        except HonninError as exc:
-            QMessageBox.warning(self, self.tr("New request"), str(exc))
+        self.create_case(dialog.intake_json())
+
+    def create_case(self, intake_json: Mapping[str, Any]) -> None:
+        """Open a case from an intake form on the write pool; its tab opens when stored.
+
+        Emits ``case_created`` (or shows why not) when the store has answered.
+        """
+        if self.session is None or self._creating is not None:
             return
+        worker = Worker(_open_case_job, self.session, intake_json, self.tr("new request"))
+        worker.signals.result.connect(self._case_created)
+        worker.signals.error.connect(self._case_not_created)
+        worker.signals.finished.connect(self._creation_ended)
+        self._creating = worker
+        self.new_case_action.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)  # still usable: the work is on the pool
+        worker.start(self._pools.write)
+
+    def _case_created(self, case: object) -> None:
+        record: CaseRecord = case  # type: ignore[assignment]
+        if self.session is None:
+            return  # locked meanwhile: the case is stored and listed after the unlock
         self.model.reload()
-        self.open_case(case.case_id)
+        self.open_case(record.case_id)
+        self.case_created.emit(record.case_id)
+
+    def _case_not_created(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        if not isinstance(error, HonninError):
+            raise error  # a bug: to the crash handler
+        QMessageBox.warning(self, self.tr("New request"), str(error))
+
+    def _creation_ended(self) -> None:
+        self._creating = None
+        self.unsetCursor()
+        self.new_case_action.setEnabled(True)
 
     # ------------------------------------------------------------ lock, sign out
 
@@ -385,6 +436,8 @@ class MainWindow(QMainWindow):
     def _drop_session(self) -> None:
         assert self.session is not None
         self.idle_lock.pause()
+        # A store write under way finishes before the key is dropped (writes are short).
+        self._pools.write.waitForDone()
         self.close_case_tabs()
         self.model.clear()
         self.session.store.close()
@@ -399,6 +452,7 @@ class MainWindow(QMainWindow):
             locked_user=user,
             hint=self._unlock_hint,
             now=self._clock,
+            pool=self._pools.analysis,
             parent=self,
         )
         dialog.unlocked.connect(self._unlocked)
@@ -466,6 +520,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.uninstall()
         self.close_case_tabs()
         if self.session is not None:
+            self._pools.write.waitForDone()  # a store write under way finishes first
             self.model.clear()
             self.session.store.close()
             self.session = None

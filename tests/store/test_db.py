@@ -41,6 +41,7 @@ from tests.store.conftest import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -303,20 +304,102 @@ def test_nested_transaction_is_a_savepoint(store: Store) -> None:
     assert store.audit.verify().intact
 
 
-def test_connection_never_crosses_threads(store: Store) -> None:
-    errors: list[BaseException] = []
+def _in_thread(fn: Callable[[], object]) -> object:
+    """Run ``fn`` in a new thread; return its value or raise what it raised."""
+    outcome: list[object] = []
+    failure: list[BaseException] = []
 
-    def use() -> None:
+    def run() -> None:
         try:
-            store.cases.list()
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
-            errors.append(exc)
+            outcome.append(fn())
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
+            failure.append(exc)
 
-    thread = threading.Thread(target=use)
+    thread = threading.Thread(target=run)
     thread.start()
     thread.join()
-    assert len(errors) == 1
-    assert isinstance(errors[0], dbapi2.ProgrammingError)
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def test_connection_never_crosses_threads(store: Store) -> None:
+    main_conn = store.connection
+    worker_conn = _in_thread(lambda: store.connection)
+    assert worker_conn is not main_conn
+    assert store.connection is main_conn  # each thread keeps its own
+
+
+def test_worker_connection_has_the_same_pragmas(store: Store) -> None:
+    def pragmas() -> tuple[object, ...]:
+        conn = store.connection
+        return tuple(
+            conn.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("journal_mode", "foreign_keys", "secure_delete", "cipher_page_size")
+        )
+
+    assert _in_thread(pragmas) == ("wal", 1, 1, "1024")
+
+
+def test_write_from_a_worker_thread_is_seen_from_the_main_thread(store: Store) -> None:
+    case_id = _in_thread(lambda: open_case(store, "架空 一郎"))
+    assert [case.case_id for case in store.cases.list()] == [case_id]
+    assert store.audit.verify().intact
+
+
+def test_close_from_the_main_thread_closes_the_worker_connection(store: Store) -> None:
+    worker_conn = _in_thread(lambda: store.connection)
+    assert isinstance(worker_conn, dbapi2.Connection)
+    store.close()
+    with pytest.raises(dbapi2.ProgrammingError):
+        worker_conn.execute("SELECT 1")
+    with pytest.raises(StoreError, match="closed"):
+        _in_thread(lambda: store.cases.list())
+
+
+def test_threads_one_after_another_reuse_one_connection(store: Store) -> None:
+    for n in range(5):
+        _in_thread(lambda n=n: open_case(store, f"架空 {n}"))
+    # the main thread's and one passed from thread to thread: none left open per thread
+    assert store.connection_count == 2
+    assert len(store.cases.list()) == 5
+
+
+def test_a_thread_that_ends_inside_a_transaction_leaves_nothing(store: Store) -> None:
+    def abandon() -> None:
+        conn = store.connection
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('abandoned', 'x')")
+
+    _in_thread(abandon)  # ends holding the write lock, without COMMIT
+    store.settings.set("after", "y")  # the lock was released: this write does not wait
+    assert store.settings.get("abandoned") is None
+    assert store.settings.get("after") == "y"
+
+
+def test_two_threads_writing_at_once_both_succeed(store: Store) -> None:
+    barrier = threading.Barrier(2)
+    made: list[str] = []
+    failures: list[BaseException] = []
+
+    def write(name: str) -> None:
+        try:
+            store.connection  # noqa: B018 - open the connection before the race
+            barrier.wait()
+            for n in range(5):
+                made.append(open_case(store, f"{name} {n}"))
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(name,)) for name in ("架空 甲", "架空 乙")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert sorted(case.case_id for case in store.cases.list()) == sorted(made)
+    assert len(made) == 10
+    assert store.audit.verify().intact
 
 
 def test_second_writer_gets_locked(

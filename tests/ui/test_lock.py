@@ -74,7 +74,10 @@ def test_idle_window_locks_then_unlocks(
     assert dialog.user_edit.isReadOnly()
 
     qtbot.keyClicks(dialog.password_edit, "wrong")
-    dialog.try_unlock()
+    with qtbot.waitSignal(dialog.unlock_refused, timeout=10_000):
+        dialog.try_unlock()
+        assert dialog.is_unlocking()  # the key is derived on the pool
+        assert not dialog.password_edit.isEnabled()
     assert window.session is None
     qtbot.keyClicks(dialog.password_edit, PASSWORDS[OPERATOR])
     with qtbot.waitSignal(window.unlocked, timeout=10_000):

@@ -73,3 +73,43 @@ def test_filters_search_and_tabs(
     assert window.tabs.count() == 1
     window.close()
     assert window.session is None  # closing the window closed the store
+
+
+def test_a_new_request_is_stored_off_the_gui_thread(
+    qtbot: QtBot, desk: UiDesk, operator: Session, pools: Pools
+) -> None:
+    window = _window(qtbot, desk, operator, pools)
+    with qtbot.waitSignal(window.case_created, timeout=10_000) as blocker:
+        window.create_case(_request("架空 五郎"))
+        # the store answers on the write pool: meanwhile no second request can start
+        assert not window.new_case_action.isEnabled()
+    case_id = blocker.args[0]
+    assert window.tabs.count() == 2
+    assert window.tabs.tabText(1) == case_id
+    assert window.model.rowCount() == 1
+    qtbot.waitUntil(window.new_case_action.isEnabled)
+    assert intake.get_case(operator, case_id).intake["principal"]["name"] == "架空 五郎"
+    open_connections = operator.store.connection_count
+    with qtbot.waitSignal(window.case_created, timeout=10_000):
+        window.create_case(_request("架空 七郎"))
+    # the pool thread's connection went back to the store, none is opened per job
+    assert operator.store.connection_count == open_connections
+    window.close()
+
+
+def test_a_refused_new_request_is_shown_and_nothing_opens(
+    qtbot: QtBot, desk: UiDesk, operator: Session, pools: Pools, monkeypatch: Any
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.main_window.QMessageBox.warning",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    window = _window(qtbot, desk, operator, pools)
+    bad = {**_request("架空 六郎"), "received_on": "not a date"}
+    window.create_case(bad)
+    qtbot.waitUntil(window.new_case_action.isEnabled)
+    assert len(shown) == 1
+    assert window.tabs.count() == 1
+    assert window.model.rowCount() == 0
+    window.close()

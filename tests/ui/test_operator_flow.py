@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.cases import CaseStatus, MaskOrigin
 from desktop.core.documents import FieldName, SensitiveKind
-from desktop.services import documents, intake
+from desktop.services import documents, intake, review
 from desktop.ui.dialogs.intake_dialog import IntakeDialog
 from desktop.ui.widgets.case_widget import CaseWidget
 from desktop.ui.widgets.documents_panel import PageState
@@ -173,6 +173,39 @@ def test_submit_waits_until_every_stored_page_was_viewed(
     assert not widget.editor.is_editable()  # a stored page is shown read-only
     assert widget.can_submit()
     assert widget.checklist.submit_button.isEnabled()
+
+
+def test_a_refused_submission_is_shown(
+    qtbot: QtBot, operator: Session, pools: Pools, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.case import Holder
+    from tests.ui.test_mask_editor import _page
+
+    case = intake.open_case(operator, REQUEST, "test")
+    page = _page()
+    masked = documents.mask_page(
+        page.page,
+        documents.regions_of(page.analysis),
+        document_type=page.analysis.document_type,
+        fields={},
+    )
+    stored = documents.add_page(operator, case.case_id, masked, holder=Holder.PRINCIPAL)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.widgets.case_widget.QMessageBox.warning",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    widget = CaseWidget(operator, case.case_id, pools, hot_folder=None, remove_originals=False)
+    qtbot.addWidget(widget)
+    widget.documents.select_key(widget.documents.key_of_document(stored.document_id) or 0)
+    qtbot.waitUntil(widget.can_submit)
+    review.submit(operator, case.case_id)  # submitted meanwhile from another screen
+    widget.submit()
+    assert not widget.checklist.submit_button.isEnabled()  # the store answers on the pool
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert widget.case.status is CaseStatus.IN_REVIEW
+    qtbot.waitUntil(lambda: not widget.can_submit())
+    assert not widget.documents.isEnabled()
 
 
 def test_a_policy_that_cannot_be_loaded_is_said_in_place_of_the_checklist(

@@ -14,24 +14,33 @@ from tests.ui.conftest import OPERATOR, PASSWORDS
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+    from desktop.ui.workers import Pools
     from tests.ui.conftest import UiDesk
 
 
-def _dialog(qtbot: QtBot, desk: UiDesk, **kwargs: str) -> UnlockDialog:
-    dialog = UnlockDialog(desk.opener, desk.policies, now=desk.clock, **kwargs)
+def _dialog(qtbot: QtBot, desk: UiDesk, pools: Pools, **kwargs: str) -> UnlockDialog:
+    dialog = UnlockDialog(desk.opener, desk.policies, now=desk.clock, pool=pools.analysis, **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_wrong_then_right_password(qtbot: QtBot, desk: UiDesk) -> None:
-    dialog = _dialog(qtbot, desk)
+def test_wrong_then_right_password(qtbot: QtBot, desk: UiDesk, pools: Pools) -> None:
+    dialog = _dialog(qtbot, desk, pools)
     assert not dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.user_edit, OPERATOR)
     qtbot.keyClicks(dialog.password_edit, "not-the-password")
     assert dialog.ok_button.isEnabled()
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.unlock_refused, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        # the key is derived on the pool: the dialog waits with its controls disabled
+        assert dialog.is_unlocking()
+        assert not dialog.ok_button.isEnabled()
+        assert not dialog.password_edit.isEnabled()
+        dialog.reject()  # cannot be closed meanwhile
+        assert dialog.isVisible()
     assert dialog.error_label.isVisible()
+    assert dialog.password_edit.isEnabled()
     assert dialog.error_label.text() in (
         "Wrong user name or password.",
         "ユーザー名またはパスワードが違います。",
@@ -51,17 +60,20 @@ def test_wrong_then_right_password(qtbot: QtBot, desk: UiDesk) -> None:
     assert dialog.password_edit.text() == ""  # the password does not linger in the widget
 
 
-def test_unknown_user_is_refused(qtbot: QtBot, desk: UiDesk) -> None:
-    dialog = _dialog(qtbot, desk)
+def test_unknown_user_is_refused(qtbot: QtBot, desk: UiDesk, pools: Pools) -> None:
+    dialog = _dialog(qtbot, desk, pools)
     qtbot.keyClicks(dialog.user_edit, "nobody")
     qtbot.keyClicks(dialog.password_edit, "x")
-    dialog.try_unlock()
+    with qtbot.waitSignal(dialog.unlock_refused, timeout=10_000):
+        dialog.try_unlock()
     assert dialog.session is None
     assert dialog.error_label.isVisible()
 
 
-def test_locked_window_fixes_the_user_and_offers_sign_out(qtbot: QtBot, desk: UiDesk) -> None:
-    dialog = _dialog(qtbot, desk, locked_user=OPERATOR)
+def test_locked_window_fixes_the_user_and_offers_sign_out(
+    qtbot: QtBot, desk: UiDesk, pools: Pools
+) -> None:
+    dialog = _dialog(qtbot, desk, pools, locked_user=OPERATOR)
     assert dialog.user_edit.isReadOnly()
     assert dialog.user_edit.text() == OPERATOR
     assert dialog.sign_out_button is not None

@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import HonninError, InputError, RefusedError
 from desktop.services import accounts
 from desktop.services.session import system_clock
+from desktop.ui.workers import Worker
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,18 +30,41 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _unlock_job(
+    opener: StoreOpener,
+    policies: PolicyEngine,
+    user: str,
+    password: str,
+    now: Callable[[], datetime],
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> Session:
+    """Unwrap the key (Argon2id, ~0.5 s) and open the store (analysis pool)."""
+    del cancelled  # one key derivation: nothing to stop half-way
+    progress(0, 1)
+    session = accounts.unlock(opener, policies, user=user, password=password, now=now)
+    progress(1, 1)
+    return session
+
+
 class UnlockDialog(QDialog):
     """Ask for a user name and password and unlock the store with them.
 
     With ``locked_user`` the dialog unlocks a locked window: the name is fixed and a
     "Sign out" button lets someone else sign in instead (``sign_out_requested``).
 
+    The key derivation runs on ``pool`` (the analysis pool; by default a pool of the
+    dialog's own), so the window stays responsive; the dialog cannot be closed meanwhile.
+
     Signals:
         unlocked(Session): the store was opened; the dialog then accepts.
+        unlock_refused(): the name or password was refused (the message is shown).
         sign_out_requested(): the user chose to sign out instead of unlocking.
     """
 
     unlocked = Signal(object)
+    unlock_refused = Signal()
     sign_out_requested = Signal()
 
     def __init__(
@@ -52,9 +75,12 @@ class UnlockDialog(QDialog):
         locked_user: str = "",
         hint: str = "",
         now: Callable[[], datetime] = system_clock,
+        pool: QThreadPool | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
+        self._pool = pool if pool is not None else QThreadPool(self)
+        self._unlocking: Worker | None = None
         self._opener = opener
         self._policies = policies
         self._now = now
@@ -121,33 +147,74 @@ class UnlockDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.ok_button.setEnabled(bool(self.user_edit.text() and self.password_edit.text()))
+        idle = self._unlocking is None
+        self.ok_button.setEnabled(
+            idle and bool(self.user_edit.text() and self.password_edit.text())
+        )
+        self.user_edit.setEnabled(idle)
+        self.password_edit.setEnabled(idle)
+        for button in (
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            self.sign_out_button,
+        ):
+            if button is not None:
+                button.setEnabled(idle)
+
+    def is_unlocking(self) -> bool:
+        """Whether the key is being derived (the controls are disabled meanwhile)."""
+        return self._unlocking is not None
 
     def try_unlock(self) -> None:
-        """Unlock with the entered name and password; show why not, or accept."""
+        """Unlock with the entered name and password on the pool; the result comes back."""
         if not self.ok_button.isEnabled():
             return
-        # Key derivation (Argon2id) takes a fraction of a second; the store's connection
-        # belongs to the thread that opens it, so this happens on the GUI thread.
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            session = accounts.unlock(
-                self._opener,
-                self._policies,
-                user=self.user_edit.text(),
-                password=self.password_edit.text(),
-                now=self._now,
-            )
-        except HonninError as exc:
-            log.info("sign-in refused (%s)", type(exc).__name__)
-            self._show_error(exc)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        worker = Worker(
+            _unlock_job,
+            self._opener,
+            self._policies,
+            self.user_edit.text(),
+            self.password_edit.text(),
+            self._now,
+        )
+        worker.signals.result.connect(self._unlock_done)
+        worker.signals.error.connect(self._unlock_failed)
+        worker.signals.finished.connect(self._unlock_ended)
+        self._unlocking = worker
+        self.error_label.hide()
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._update()
+        worker.start(self._pool)
+
+    def reject(self) -> None:
+        """Close the dialog, except while the key is derived (its store would stay open)."""
+        if self._unlocking is None:
+            super().reject()
+
+    def _unlock_done(self, result: object) -> None:
+        session: Session = result  # type: ignore[assignment]
+        self._unlocking = None
+        self.unsetCursor()
         self.session = session
         self.password_edit.clear()
         self.unlocked.emit(session)
         self.accept()
+
+    def _unlock_failed(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        if not isinstance(error, HonninError):
+            raise error  # a bug: to the crash handler
+        log.info("sign-in refused (%s)", type(error).__name__)
+        self._unlocking = None
+        self.unsetCursor()
+        self._update()
+        self._show_error(error)
+        self.unlock_refused.emit()
+
+    def _unlock_ended(self) -> None:
+        if self._unlocking is not None:  # neither result nor a known error: a bug
+            self._unlocking = None
+            self.unsetCursor()
+            self._update()
 
     def _show_error(self, exc: HonninError) -> None:
         # The store's back-off refusal is a RefusedError too; tell it apart by its class name

@@ -18,7 +18,7 @@ from desktop.ui.widgets.mask_editor import MaskEditorWidget, StoredView, decode_
 from desktop.ui.workers import Worker
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from PySide6.QtGui import QCloseEvent
 
@@ -27,6 +27,21 @@ if TYPE_CHECKING:
     from desktop.ui.workers import Pools
 
 log = logging.getLogger(__name__)
+
+
+def _submit_job(
+    session: Session,
+    case_id: str,
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> CaseRecord:
+    """Submit the case for review (write pool: the policy weighs it, the status is stored)."""
+    del cancelled  # one transaction: nothing to stop half-way
+    progress(0, 1)
+    case = review.submit(session, case_id)
+    progress(1, 1)
+    return case
 
 
 class CaseWidget(QWidget):
@@ -51,6 +66,7 @@ class CaseWidget(QWidget):
         self._pools = pools
         self._viewed: set[int] = set()
         self._showing: int | None = None  # the stored page being decoded for display
+        self._submitting: Worker | None = None  # the submission being stored
         self.case: CaseRecord = intake.get_case(session, case_id)
         editable = self.case.status in intake.EDITABLE
         settings = QSettings()
@@ -115,20 +131,38 @@ class CaseWidget(QWidget):
         return self._submit_block() is None
 
     def submit(self) -> None:
-        """Submit the case for review (the policy weighs it once more)."""
-        if not self.can_submit():
+        """Submit the case for review on the write pool (the policy weighs it once more)."""
+        if not self.can_submit() or self._submitting is not None:
             return
-        try:
-            self.case = review.submit(self._session, self._case_id)
-        except (InputError, RefusedError) as exc:
-            QMessageBox.warning(self, self.tr("Not submitted"), str(exc))
-            return
+        worker = Worker(_submit_job, self._session, self._case_id)
+        worker.signals.result.connect(self._submitted)
+        worker.signals.error.connect(self._not_submitted)
+        worker.signals.finished.connect(self._submission_ended)
+        self._submitting = worker
+        self.documents.setEnabled(False)  # no page may be added while the case is submitted
+        self._update_submit()
+        worker.start(self._pools.write)
+
+    def _submitted(self, case: object) -> None:
+        self.case = case  # type: ignore[assignment]
         log.info("case %s submitted from the case screen", self._case_id)
         self._show_summary()
-        self.documents.setEnabled(False)
         self.editor.clear()
         self._update_submit()
         self.case_submitted.emit(self._case_id)
+
+    def _not_submitted(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        if not isinstance(error, (InputError, RefusedError)):
+            raise error  # a bug: to the crash handler
+        self.case = intake.get_case(self._session, self._case_id)  # it may have moved on
+        self._show_summary()
+        self.documents.setEnabled(self.case.status in intake.EDITABLE)
+        QMessageBox.warning(self, self.tr("Not submitted"), str(error))
+
+    def _submission_ended(self) -> None:
+        self._submitting = None
+        self._update_submit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing discards unsaved pages: stop the analysis, drop the unmasked images."""
@@ -216,7 +250,7 @@ class CaseWidget(QWidget):
 
     def _update_submit(self) -> None:
         block = self._submit_block()
-        self.checklist.set_submit_state(block is None, block or "")
+        self.checklist.set_submit_state(block is None and self._submitting is None, block or "")
 
     def _show_summary(self) -> None:
         data: Mapping[str, Any] = self.case.intake

@@ -91,6 +91,24 @@ def _burn_job(
     return masked
 
 
+def _store_job(
+    session: Session,
+    case_id: str,
+    masked: MaskedPage,
+    holder: Holder,
+    category: DocumentCategory,
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> DocumentRecord:
+    """Verify and store the masked page (write pool: this thread's own store connection)."""
+    del cancelled  # one transaction: stopping half-way would gain nothing
+    progress(0, 1)
+    record = documents.add_page(session, case_id, masked, holder=holder, category=category)
+    progress(1, 1)
+    return record
+
+
 @dataclass(frozen=True, slots=True)
 class _Draft:
     """The operator's unsaved work on a page, kept while another page is shown."""
@@ -487,6 +505,8 @@ class MaskEditorWidget(QWidget):
         self._record: DocumentRecord | None = None
         self._pixmap_item: QGraphicsPixmapItem | None = None
         self._saving: Worker | None = None
+        # The save under way: page key, holder and category as chosen when Save was clicked.
+        self._save_target: tuple[int, Holder, DocumentCategory] | None = None
         self._drafts: dict[int, _Draft] = {}
         self._stored_view: StoredView | None = None
         case = intake.get_case(session, case_id)
@@ -764,15 +784,25 @@ class MaskEditorWidget(QWidget):
         fields = self._checked_fields()
         if fields is None:
             return
+        # Snapshots: the controls stay disabled until the save ends.
+        self._save_target = (
+            page.key,
+            Holder(str(self.holder_combo.currentData())),
+            DocumentCategory(str(self.category_combo.currentData())),
+        )
         worker = Worker(_burn_job, page.page, self.masks(), doc_type, fields)
         worker.signals.result.connect(self._burned)
-        worker.signals.error.connect(self._save_error)
-        worker.signals.finished.connect(self._save_finished)
-        self._saving = worker
+        self._watch_save(worker)
         self.message.setStyleSheet("color: palette(text)")
         self.message.setText(self.tr("Masking and saving…"))
         self._update_controls()
         worker.start(self._pools.analysis)
+
+    def _watch_save(self, worker: Worker) -> None:
+        """Make ``worker`` the save under way; its error or end is reported here."""
+        self._saving = worker
+        worker.signals.error.connect(self._save_error)
+        worker.signals.finished.connect(lambda: self._save_finished(worker))
 
     def _checked_fields(self) -> dict[str, str] | None:
         """The fields as typed, dates in ISO form (era dates accepted); None after a bad date."""
@@ -808,7 +838,12 @@ class MaskEditorWidget(QWidget):
         self.page_discarded.emit(page.key)
 
     def discard_all(self) -> None:
-        """Drop the page shown and every unsaved draft (the screen is closing)."""
+        """Drop the page shown and every unsaved draft (the screen is closing).
+
+        A save whose masks are still being burned stores nothing; one already in the
+        store finishes there, and its result is ignored.
+        """
+        self._save_target = None
         self.clear()
         self._drafts.clear()
 
@@ -819,25 +854,27 @@ class MaskEditorWidget(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _burned(self, masked: object) -> None:
-        page = self._page
-        assert page is not None
-        holder = Holder(str(self.holder_combo.currentData()))
-        category = DocumentCategory(str(self.category_combo.currentData()))
-        # The store's connection belongs to the GUI thread (sqlite check_same_thread); this
-        # one insert is short, the slow part (burn, verify, PNG) ran on the pool.
-        record = documents.add_page(
-            self._session,
-            self._case_id,
-            masked,  # type: ignore[arg-type]
-            holder=holder,
-            category=category,
-        )
-        log.info("case %s: page stored as document %d", self._case_id, record.document_id)
+        """The masks are burned in: store the page on the write pool."""
+        if self._save_target is None:
+            return  # the editor was cleared meanwhile (the screen closed)
+        _key, holder, category = self._save_target
+        worker = Worker(_store_job, self._session, self._case_id, masked, holder, category)
+        worker.signals.result.connect(self._stored)
+        self._watch_save(worker)
+        worker.start(self._pools.write)
+
+    def _stored(self, record: object) -> None:
+        doc: DocumentRecord = record  # type: ignore[assignment]
+        if self._save_target is None:
+            return
+        key = self._save_target[0]
+        log.info("case %s: page stored as document %d", self._case_id, doc.document_id)
         self._saving = None  # done: the screen may show the stored page at once
+        self._save_target = None
         self.clear()
-        self._drafts.pop(page.key, None)
+        self._drafts.pop(key, None)
         self.message.clear()
-        self.page_saved.emit(page.key, record)
+        self.page_saved.emit(key, doc)
 
     def _keep_draft(self) -> None:
         page = self._page
@@ -868,8 +905,11 @@ class MaskEditorWidget(QWidget):
         self.message.setText(text)
         self.save_failed.emit(str(error))
 
-    def _save_finished(self) -> None:
+    def _save_finished(self, worker: Worker) -> None:
+        if self._saving is not worker:
+            return  # the burn handed over to the store job, or the save already ended
         self._saving = None
+        self._save_target = None
         self._update_controls()
 
     def _set_image(self, image: QImage) -> None:
