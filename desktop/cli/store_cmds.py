@@ -28,7 +28,6 @@ EXIT_OK = 0
 EXIT_BROKEN = 1
 
 MAX_PASSWORD_FILE = 64 * 1024
-MAX_CASE_FILE = 1 << 20
 ROLES = ("operator", "supervisor", "administrator")
 STATUSES = ("intake", "in_review", "returned", "approved", "rejected", "closed")
 LETTER_KINDS = (
@@ -311,19 +310,9 @@ def _print_json(obj: Any) -> None:
 
 
 def _read_json(path: str) -> Any:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CASE_FILE + 1)
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_CASE_FILE:
-        raise InputError(path, f"larger than {MAX_CASE_FILE} bytes")
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    from desktop.services.policies import read_json
+
+    return read_json(path)
 
 
 def _write(path: str, data: bytes) -> None:

@@ -185,10 +185,13 @@ def _pillow_errors(source: str, kind: str) -> Iterator[None]:
     """Turn whatever Pillow raises on a bad file into one DecodeError.
 
     Pillow only warns between MAX_IMAGE_PIXELS and twice that; its warning is made an error
-    here so no path decodes a bomb, whatever our own limit is set to.
+    here so no path decodes a bomb, whatever our own limit is set to. Its other warnings on a
+    damaged file ("Corrupt EXIF data", "Truncated File Read") are silenced: the command line
+    owes one line on stderr, and the decoder either succeeds or raises anyway.
     """
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except DecodeError:

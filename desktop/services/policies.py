@@ -65,12 +65,31 @@ def load_policy(name: str) -> Policy:
     if not path.is_file():
         known = ", ".join(BUILTIN_NAMES)
         raise InputError(name, f"unknown policy: neither a built-in ({known}) nor a file")
-    return parse(_read_text(path, name), name)
+    text = _read_text(path, name)
+    try:
+        return parse(text, name)
+    except RecursionError:  # thousands of nested tables exhaust the TOML reader
+        raise InputError(name, "nested too deeply to be a policy") from None
 
 
 def builtin_policies() -> list[Policy]:
     """Every built-in policy, in the order of ``BUILTIN_NAMES``."""
     return [load_policy(name) for name in BUILTIN_NAMES]
+
+
+def read_json(path: str) -> Any:
+    """Read a JSON file given on the command line (size-limited, UTF-8).
+
+    Raises:
+        InputError: unreadable, not UTF-8, not JSON (with its line), or nested too deeply.
+    """
+    text = _read_text(Path(path), path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    except RecursionError:  # thousands of nested arrays exhaust the JSON reader
+        raise InputError(path, "nested too deeply to be a case file") from None
 
 
 def read_case(path: str, *, documents_required: bool = True) -> Case:
@@ -80,12 +99,7 @@ def read_case(path: str, *, documents_required: bool = True) -> Case:
         InputError: unreadable file, invalid JSON (with its line), or a missing, unknown or
             ill-typed key (the message names the key path).
     """
-    text = _read_text(Path(path), path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
-    return case_from_json(data, path, documents_required=documents_required)
+    return case_from_json(read_json(path), path, documents_required=documents_required)
 
 
 def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:

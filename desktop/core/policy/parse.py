@@ -165,6 +165,8 @@ class _Reader:
         value = self.get(table, path, int, required=required)
         if value is not None and value < minimum:
             raise self.fail(path, f"must be at least {minimum}")
+        if value is not None and value > MAX_INTEGER:
+            raise self.fail(path, f"must be at most {MAX_INTEGER}")
         return value  # type: ignore[no-any-return]
 
     def flag(self, table: Mapping[str, Any], path: Path, default: bool) -> bool:
@@ -212,6 +214,10 @@ class _Reader:
             product_default=self.flag(cite, (*cite_path, "product_default"), default=False),
         )
 
+
+MAX_INTEGER = 100_000
+"""The largest count, number of days or months a policy may name: more is a typing mistake,
+and date arithmetic with it would overflow."""
 
 _IDENTITY_KEYS = frozenset({"rule", "documents", "others", "cite"})
 
