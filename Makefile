@@ -1,6 +1,7 @@
 # Honnin Desk — the two commands of the README:
 #   make run    set up what is missing, then start the desktop app
-#   make test   set up what is missing, then run lint, type checks, layer checks and the tests
+#   make test   set up what is missing, then run lint, type checks, layer checks, the tests,
+#               and build the installer bundle and smoke-test it (mk/dist.mk)
 # Each step is quick when nothing is missing.
 
 SHELL := /bin/bash
@@ -13,13 +14,13 @@ PYTEST_ARGS ?=
 # Debian packages the app and its tests need: Tesseract with the Japanese (horizontal and
 # vertical) and English data, the fonts the synthetic documents and letters are drawn with,
 # Debian's sqlcipher tool (the recovery-key check), Qt's runtime libraries, and
-# pdftotext/strace/inotify for the tests.
+# pdftotext/strace for the tests, binutils (objdump) for PyInstaller.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-eng \
 	fonts-noto-cjk fonts-ipafont fonts-ocr-b sqlcipher \
 	libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 \
-	poppler-utils strace xvfb xauth
+	poppler-utils strace xvfb xauth binutils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -28,7 +29,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: system-deps $(STAMP)
 	$(BIN)/honnin-desk
 
-test: system-deps $(STAMP) check unit
+test: system-deps $(STAMP) check unit dist smoke
 
 check: lint typecheck layers
 
@@ -83,3 +84,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+
+# make dist, make smoke: the installer bundle and its smoke test
+include mk/dist.mk
