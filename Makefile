@@ -20,7 +20,10 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract
 	libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 \
-	poppler-utils strace xvfb xauth binutils
+	poppler-utils strace xvfb xauth binutils $(LIBPYTHON)
+
+# PyInstaller links the bundle against the interpreter's shared library (Debian: libpython3.X).
+LIBPYTHON := libpython$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
