@@ -1,4 +1,4 @@
-"""One page in, one analysis out: locate, read once at a reduced size, classify, fields, masks."""
+"""One page in, one analysis out: locate, read at a reduced size, classify, fields, masks."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ from desktop.imaging.regions import (
     candidate_numbers,
     dedupe,
     my_number_valid,
+    passport_domicile_regions,
     text_regions,
+    vertical_header_regions,
 )
 from desktop.imaging.types import Box, Located, Word
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from desktop.imaging.fields import TextLine
+    from desktop.imaging.mrz import MrzRead
     from desktop.imaging.types import Page
 
 log = logging.getLogger(__name__)
@@ -144,7 +147,10 @@ def analyse(page: Page) -> PageAnalysis:
     """Analyse one page: its documents, their type, fields and the regions to mask.
 
     Each document is read once at a reduced resolution; only numbers that might be a My
-    Number are read again at full size. Boxes are in the input page's pixels.
+    Number are read again at full size, and a document is read a second time (larger, in the
+    other layout mode) when what it always prints to mask was not found, or when it is a
+    residence certificate, or turned when its MRZ says it lies on its side. Boxes are in the
+    input page's pixels.
     """
     started = time.perf_counter()
     timer = _Timer()
@@ -570,7 +576,13 @@ def _from_columns(box: Box, width: int) -> Box:
 
 
 def _read(
-    loc: Located, dpi: int | None, timer: _Timer, scale: float, *, vertical: bool = False
+    loc: Located,
+    dpi: int | None,
+    timer: _Timer,
+    scale: float,
+    *,
+    vertical: bool = False,
+    other_mode: bool = False,
 ) -> _Read:
     t = time.perf_counter()
     image = loc.image
@@ -584,7 +596,7 @@ def _read(
     work_dpi = round((dpi or 300) * scale) if dpi else None
     # Sparse-text mode finds the small grey labels of cards; sheets read better as blocks.
     sheet = max(gray.shape) > SHEET_SIDE
-    psm = ocr.PSM_AUTO if sheet else ocr.PSM_SPARSE
+    psm = ocr.PSM_AUTO if sheet != other_mode else ocr.PSM_SPARSE
     lang = LANG
     if vertical:
         lang, psm = LANG_VERTICAL, ocr.PSM_AUTO
@@ -678,7 +690,10 @@ def _read_upright(loc: Located, dpi: int | None, timer: _Timer) -> _Read:
         )
         columns = _lines_vertical(g)
         timer.add("orient", t)
-        if columns:
+        # A sheet read badly every way may be 縦書き all the same: ruled frames and a
+        # horizontal footer can hide its columns from the profile test. Recall first.
+        sheet = max(turned.image.shape[:2]) * scale > SHEET_SIDE and len(best.words) >= 10
+        if columns or sheet:
             read = _read(turned, dpi, timer, scale, vertical=True)
             if _quality(read) > _quality(best):
                 best = read
@@ -733,22 +748,45 @@ def _analyse_located(loc: Located, page: Page, timer: _Timer) -> list[_DocResult
 def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
     dpi = page.dpi
     read = _read_upright(loc, dpi, timer)
+    zone = _find_mrz(read, timer)
+    if zone is not None and zone.rotation and zone.result.valid:
+        # A valid zone knows which way is up better than the text did (a phone photo turned
+        # a quarter reads as garbage that may still look like a passport).
+        turned = _read(_rotate(read.loc, zone.rotation), dpi, timer, read.scale)
+        if turned.classification.document_type is DocumentType.PASSPORT or _quality(
+            turned
+        ) > _quality(read):
+            read = turned
     loc = read.loc
     doc_type = read.classification.document_type
     t = time.perf_counter()
-    fields = extract_fields(read.lines, doc_type)
+    fields = dict(extract_fields(read.lines, doc_type))
     t = timer.add("fields", t)
     h, w = read.small.shape[:2]
-    if read.vertical:
-        regions = [
-            Region(r.kind, _from_columns(r.box, w), r.reason)
-            for r in text_regions(read.lines, doc_type, (h, w))
-        ]
-    else:
-        regions = text_regions(read.lines, doc_type, (w, h))
+    regions = _regions_of(read, doc_type)
     t = timer.add("regions", t)
+    if (
+        doc_type in EXPECTED_KINDS and not any(r.kind in EXPECTED_KINDS[doc_type] for r in regions)
+    ) or doc_type is DocumentType.RESIDENCE_CERTIFICATE:
+        # A document that always prints a value to mask, and none was found (or a
+        # certificate, whose members' rows repeat and are easily lost): read it once more,
+        # larger and in the other layout mode (blur, small print and ruled tables lose
+        # whole lines).
+        closer = _closer_read(read, dpi, timer)
+        if closer is not None:
+            f = read.scale / closer.scale
+            regions += [
+                Region(r.kind, _to_crop(r.box, 1 / f), r.reason)
+                for r in _regions_of(closer, doc_type)
+            ]
+            for name, value in extract_fields(closer.lines, doc_type).items():
+                fields.setdefault(name, value)
     if not read.vertical:
         regions += _recheck_numbers(read, regions, timer)
+    if doc_type is DocumentType.PASSPORT:
+        # The Registered Domicile by its place relative to the MRZ as well: its grey label
+        # is often lost, and a value read may be cut short by a letter or two.
+        regions += passport_domicile_regions(read.lines, (w, h))
     side = "front"
     classification = read.classification
     pattern_number = any(
@@ -783,11 +821,48 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
             classification = Classification(doc_type, 0.3, classification.scores)
             side = "back"
             regions = [Region(SensitiveKind.INDIVIDUAL_NUMBER, Box(0, 0, w, h), "whole")]
-    mrz = _read_mrz(read, timer)
+    mrz: Mapping[str, Any] | None = zone.result.to_contract() if zone is not None else None
     page_regions = tuple(
         Region(r.kind, loc.map_box(_to_crop(r.box, read.scale)), r.reason) for r in dedupe(regions)
     )
     return _DocResult(loc, classification, fields, page_regions, mrz, side)
+
+
+# What each document type always prints that must be masked (any one found will do).
+EXPECTED_KINDS: Mapping[DocumentType, frozenset[SensitiveKind]] = MappingProxyType(
+    {
+        DocumentType.PENSION_BOOK: frozenset({SensitiveKind.BASIC_PENSION_NUMBER}),
+        DocumentType.HEALTH_INSURANCE_CARD: frozenset({SensitiveKind.INSURED_SYMBOL_NUMBER}),
+        DocumentType.FAMILY_REGISTER: frozenset({SensitiveKind.PERMANENT_DOMICILE}),
+    }
+)
+CLOSER = 1.6  # how much larger the second read of a document is
+MIN_CLOSER = 1.25  # not worth a second read below this gain
+
+
+def _regions_of(read: _Read, doc_type: DocumentType) -> list[Region]:
+    """The regions found in a read's text, in its working image's pixels."""
+    h, w = read.small.shape[:2]
+    if not read.vertical:
+        return text_regions(read.lines, doc_type, (w, h))
+    found = text_regions(read.lines, doc_type, (h, w))
+    if doc_type in (DocumentType.FAMILY_REGISTER, DocumentType.UNKNOWN):
+        # The old register's header (本籍, 筆頭者) by its place: its 本籍 column often reads
+        # badly, running along the frame's rule.
+        found += vertical_header_regions(read.lines, (h, w))
+    return [Region(r.kind, _from_columns(r.box, w), r.reason) for r in found]
+
+
+def _closer_read(read: _Read, dpi: int | None, timer: _Timer) -> _Read | None:
+    """The same document read again, larger when it can grow, and in the other page
+    segmentation mode (Tesseract's automatic layout drops ruled tables; sparse text mode
+    splits a sheet's long lines)."""
+    scale = max(min(read.scale * CLOSER, MAX_SCALE, MAX_WORK_SIDE / max(read.loc.size)), read.scale)
+    if read.vertical:
+        if scale < read.scale * MIN_CLOSER:
+            return None
+        return _read(read.loc, dpi, timer, scale, vertical=True)
+    return _read(read.loc, dpi, timer, scale, other_mode=True)
 
 
 def _to_crop(box: Box, scale: float) -> Box:
@@ -885,7 +960,7 @@ def find_qr_codes(gray: np.ndarray) -> list[Box]:
     return out
 
 
-def _read_mrz(read: _Read, timer: _Timer) -> Mapping[str, Any] | None:
+def _find_mrz(read: _Read, timer: _Timer) -> MrzRead | None:
     """The MRZ, when the document may carry one (a passport, or ``<<`` seen in the text)."""
     text = "\n".join(ln.text for ln in read.lines)
     if read.classification.document_type is not DocumentType.PASSPORT and "<<" not in text:
@@ -897,7 +972,4 @@ def _read_mrz(read: _Read, timer: _Timer) -> Mapping[str, Any] | None:
         return None
     found = mrz_reader.read_mrz(read.loc.image)
     timer.add("mrz", t)
-    if found is None:
-        return None
-    contract: Mapping[str, Any] = found.result.to_contract()
-    return contract
+    return found

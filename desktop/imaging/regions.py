@@ -284,7 +284,8 @@ def text_regions(
         PENSION_LABELS,
         _K.BASIC_PENSION_NUMBER,
         need_digits=True,
-        exclude_after=("通知書", "を", "は", "の"),  # the title and the note, not the label
+        # the title (its 号 often lost: 基礎年金番通知書) and the note, not the label
+        exclude_after=("通知書", "知書", "を", "は", "の"),
     )
     if doc_type is _T.PENSION_BOOK:
         for ln in lines:
@@ -373,6 +374,7 @@ def _head_name_regions(
 
 
 _NUMBER = re.compile(r"(?<![0-9])[0-9][0-9\-\s]*[0-9](?![0-9])")
+_DIGIT_MISREADS = "OQDUIL|"  # folded (upper case)
 _DATE_CONTEXT = re.compile(r"[年月日]")
 
 
@@ -396,6 +398,9 @@ def insurance_number_regions(lines: Sequence[TextLine], size: tuple[int, int]) -
             # The 記号・番号・枝番 row: everything from its first number on, so a garbled
             # 枝番 is covered too.
             box = ln.span_box(numbers[0].start(), len(ln.text))
+            if ln.text[numbers[-1].end() :].strip("()（）[]【】|"):
+                # The row ends in a label (枝番) whose value was not read: it follows.
+                box = box.union(Box(box.right, box.y, 4 * ln.height, box.h))
             out.append(Region(_K.INSURED_SYMBOL_NUMBER, _pad(box, ln.height, size), "row"))
         for m in _NUMBER.finditer(ln.text):
             before, after = (
@@ -409,7 +414,10 @@ def insurance_number_regions(lines: Sequence[TextLine], size: tuple[int, int]) -
             kind = _K.INSURED_SYMBOL_NUMBER
             if "保険者番号" in ln.text[: m.start()] or "者番号" in ln.text[: m.start()]:
                 kind = _K.INSURER_NUMBER
-            box = ln.span_box(m.start(), m.end())
+            end = m.end()
+            while end < len(ln.text) and ln.text[end] in _DIGIT_MISREADS:
+                end += 1  # digits read as letters (枝番 00 as OU) are still the number
+            box = ln.span_box(m.start(), end)
             out.append(Region(kind, _pad(box, ln.height, size), "pattern"))
     return out
 
@@ -505,3 +513,77 @@ def _register_header_regions(lines: Sequence[TextLine], size: tuple[int, int]) -
         if not box.empty:
             out.append(Region(_K.PERMANENT_DOMICILE, _pad(box, ln.height, size), "row"))
     return out
+
+
+def vertical_header_regions(lines: Sequence[TextLine], size: tuple[int, int]) -> list[Region]:
+    """The header of a vertical (縦書き) family register, masked whole: 本籍 and 筆頭者.
+
+    Lines are in the frame where columns are rows, the right-most column first (see
+    ``pipeline._to_columns``). The old register prints 本籍 and the 筆頭者's 氏名 as its first
+    two columns, at the right edge of the page, and then the 編製 note; the 本籍 column often
+    reads badly (it runs along the frame's rule), so everything from the page's edge to the
+    end of the 氏名 column is masked, whatever was read of it.
+    """
+    width, height = size
+    if not lines:
+        return []
+    first_rows = sorted(lines, key=lambda ln: ln.box.y)[:8]
+    end: int | None = None
+    names = [h for h in find_all(lines, "氏名") if lines[h.line] in first_rows]
+    if names:
+        ln = lines[min(names, key=lambda h: lines[h.line].box.y).line]
+        end = ln.box.bottom + max(ln.height // 2, 4)
+    else:
+        notes = [ln for ln in first_rows if "編製" in ln.text]
+        domicile = next((ln for ln in first_rows if _PREFECTURE.search(ln.text)), None)
+        if notes:
+            end = min(ln.box.y for ln in notes) - 2
+        elif domicile is not None:
+            # Only the 本籍 value was read: the header ends where the next full column
+            # (a member's) begins.
+            later = [
+                ln.box.y
+                for ln in lines
+                if ln.box.y > domicile.box.bottom and ln.box.w >= 4 * ln.height
+            ]
+            end = min(later) - 2 if later else domicile.box.bottom + 3 * domicile.height
+    if end is None or end <= 0 or end > height // 3:
+        return []
+    return [Region(_K.PERMANENT_DOMICILE, Box(0, 0, width, end).clip(width, height), "layout")]
+
+
+# ICAO 9303 TD3 data page of a Japanese passport, in widths of the MRZ's first line (44
+# characters at 2.54 mm): the Registered Domicile value stands in the right-hand column of the
+# 性別/Sex row, about 22–25 % of that width above the zone. The band is generous; the date of
+# birth above (29 %) and the date of issue below (18 %) stay clear of it.
+_PASSPORT_DOMICILE_X = (0.45, 0.82)
+_PASSPORT_DOMICILE_ABOVE = (0.27, 0.205)
+_MRZ_LINE_PITCH = 0.058  # second line's top below the first's, in the same unit
+
+
+def passport_domicile_regions(lines: Sequence[TextLine], size: tuple[int, int]) -> list[Region]:
+    """A passport's 本籍 (Registered Domicile) by its place relative to the MRZ, for when its
+    label was not read. The MRZ's lines are the ones full of filler (``<``, read as く too)."""
+    width, height = size
+    zone = [
+        ln for ln in lines if sum(ln.text.count(c) for c in "<く") >= 4 and ln.box.w >= 0.4 * width
+    ]
+    if not zone:
+        return []
+    first = min(zone, key=lambda ln: ln.box.y)
+    unit = float(max(ln.box.w for ln in zone))
+    if unit < 0.6 * width:
+        unit = 0.85 * width  # a line cut short: the zone spans most of the page
+    top = float(first.box.y)
+    x0 = float(min(ln.box.x for ln in zone))
+    if len(zone) == 1 and not first.text.startswith("P"):
+        top -= _MRZ_LINE_PITCH * unit  # only the second line was read
+    box = Box.from_corners(
+        x0 + _PASSPORT_DOMICILE_X[0] * unit,
+        top - _PASSPORT_DOMICILE_ABOVE[0] * unit,
+        x0 + _PASSPORT_DOMICILE_X[1] * unit,
+        top - _PASSPORT_DOMICILE_ABOVE[1] * unit,
+    ).clip(width, height)
+    if box.empty:
+        return []
+    return [Region(_K.PERMANENT_DOMICILE, box, "layout")]

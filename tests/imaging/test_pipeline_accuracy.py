@@ -20,6 +20,7 @@ from desktop.imaging.types import Page
 from tests.synth.corpus import LAYOUT_NAMES, sample
 
 if TYPE_CHECKING:
+    from tests.synth.truth import Box as TruthBox
     from tests.synth.truth import Sample
 
 pytestmark = pytest.mark.tesseract
@@ -146,7 +147,7 @@ def run(seed: int, n: int) -> Score:
 TARGETS = {"recall": 1.0, "type": 0.98, "fields": 0.95, "over_masking": 0.05}
 # Regression floors for the quick stratified set: below the targets, which are not all met
 # yet (see the report in docs/benchmarks.md, "Scan"); they keep what works from breaking.
-FLOORS = {"recall": 0.8, "type": 0.85, "fields": 0.6, "over_masking": 0.05}
+FLOORS = {"recall": 0.9, "type": 0.85, "fields": 0.6, "over_masking": 0.05}
 
 
 def check(score: Score, limits: dict[str, float]) -> None:
@@ -157,6 +158,31 @@ def check(score: Score, limits: dict[str, float]) -> None:
     assert score.type_accuracy >= limits["type"]
     assert score.field_accuracy >= limits["fields"]
     assert score.over_masking <= limits["over_masking"]
+
+
+def _turned(box: TruthBox, size: tuple[int, int], degrees: int) -> tuple[int, int, int, int]:
+    """``(x0, y0, x1, y1)`` of a page box once the page is turned clockwise by ``degrees``."""
+    width, height = size
+    if degrees == 90:
+        return height - box.bottom, box.x, height - box.y, box.right
+    if degrees == 270:
+        return box.y, width - box.right, box.bottom, width - box.x
+    return box.x, box.y, box.right, box.bottom
+
+
+# Pages the first version missed: vertical 戸籍謄本 whose 本籍 column went unread (upright
+# photocopy; photo whose columns the profile test missed), a passport photographed a quarter
+# turned (its labels lost: the MRZ tells which way is up and where the 本籍 is).
+@pytest.mark.parametrize(("index", "degrees"), [(84, 0), (71, 0), (31, 0)])
+def test_header_and_domicile_of_hard_pages(index: int, degrees: int) -> None:
+    s = sample(7, index)
+    image = s.image.rotate(-degrees, expand=True) if degrees else s.image  # PIL: anticlockwise
+    analysis = analyse(Page(image, s.id, 1, 300))
+    burned = np.asarray(burn(image, [r.box for r in analysis.sensitive_regions]).convert("L"))
+    assert s.sensitive_regions
+    for region in s.sensitive_regions:
+        x0, y0, x1, y1 = _turned(region.box, s.image.size, degrees)
+        assert float((burned[y0:y1, x0:x1] == 0).mean()) >= COVERED, region
 
 
 def test_stratified_set() -> None:

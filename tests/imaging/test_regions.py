@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 from desktop.core.documents import DocumentType as T
 from desktop.core.documents import SensitiveKind as K
 from desktop.imaging.fields import build_lines
-from desktop.imaging.regions import my_number_valid, text_regions
+from desktop.imaging.regions import (
+    my_number_valid,
+    passport_domicile_regions,
+    text_regions,
+    vertical_header_regions,
+)
 from desktop.imaging.types import Box, Word
 
 H = 30
@@ -184,3 +189,82 @@ def test_every_insurance_card_number_but_dates_is_masked() -> None:
     for box in (Box(200, 100, 4 * H, H), Box(500, 100, 2 * H, H), Box(300, 300, 8 * H, H)):
         assert any(covers(r.box, box) for r in regions)
     assert not any(r.box.intersection(Box(300, 200, 8 * H, H)).area for r in regions)
+
+
+def test_lost_branch_number_after_its_label_is_masked() -> None:
+    # 枝番's value was not read: the row's mask runs on past the label.
+    rows = [
+        (100, [(100, "記号"), (200, "1234"), (400, "番号"), (500, "56"), (600, "(枝番)")]),
+        (200, [(100, "保険者番号"), (300, "01130012")]),
+    ]
+    regions = text_regions(build_lines(make_words(rows)), T.HEALTH_INSURANCE_CARD, SIZE)
+    symbol = [r for r in regions if r.kind is K.INSURED_SYMBOL_NUMBER]
+    assert any(covers(r.box, Box(800, 100, 2 * H, H)) for r in symbol)
+
+
+def test_vertical_register_header_is_masked_from_the_edge_to_the_head_name() -> None:
+    # Columns as rows, the page's right-most column first: the 本籍 column unread, then the
+    # 氏名 column, then the 編製 note and the members.
+    rows = [
+        (160, [(100, "氏名"), (400, "山田"), (500, "太郎")]),
+        (320, [(100, "平成六年三月二十日編製")]),
+        (520, [(100, "父"), (400, "長男")]),
+    ]
+    size = (3000, 2000)
+    regions = vertical_header_regions(build_lines(make_words(rows)), size)
+    assert [r.kind for r in regions] == [K.PERMANENT_DOMICILE]
+    box = regions[0].box
+    assert covers(box, Box(400, 20, 2000, 120))  # the unread 本籍 column
+    assert covers(box, Box(400, 160, 4 * H, H))  # the head's name
+    assert not box.intersection(Box(100, 320, 10 * H, H)).area  # the 編製 note
+    assert not vertical_header_regions(build_lines(make_words(rows[2:])), size)
+
+
+def test_passport_domicile_by_its_place_above_the_mrz() -> None:
+    # A TD3 page: 44 MRZ characters of 30 px; the Registered Domicile's label was lost.
+    pitch = 30
+    mrz1 = "P<JPNYAMADA<<TARO" + "<" * 27
+    mrz2 = "TK12345673JPN8001014M3001012" + "<" * 14 + "02"
+    rows = [
+        # 11.8 px/mm: the date of birth, sex and domicile, dates of issue and expiry rows
+        (353, [(470, "JAPAN"), (1000, "01JAN1980")]),
+        (435, [(470, "M"), (707, "TOKYO")]),
+        (518, [(470, "01JAN2020"), (1000, "01JAN2030")]),
+        (760, [(70, mrz1)]),
+        (840, [(70, mrz2)]),
+    ]
+    words = [
+        Word(w.text, Box(w.box.x, w.box.y, pitch * len(w.text), w.box.h), w.conf, w.line)
+        if w.text.startswith(("P<", "TK"))
+        else w
+        for w in make_words(rows)
+    ]
+    size = (1500, 1060)
+    regions = passport_domicile_regions(build_lines(words), size)
+    assert [r.kind for r in regions] == [K.PERMANENT_DOMICILE]
+    box = regions[0].box
+    assert covers(box, Box(707, 435, 5 * H, H))
+    for plain in (Box(470, 435, H, H), Box(1000, 353, 9 * H, H), Box(1000, 518, 9 * H, H)):
+        assert box.intersection(plain).area < 0.5 * plain.area
+    assert not passport_domicile_regions(build_lines(make_words(rows[:3])), size)
+
+
+def test_vertical_register_header_from_its_domicile_alone() -> None:
+    # Neither 氏名 nor 編製 read: the header ends where the first member's column begins.
+    rows = [
+        (100, [(300, "北海道旭川市旭町六丁目四番地")]),
+        (380, [(900, "平成十七年三月二十八日広島県広島市中区で出生")]),
+    ]
+    regions = vertical_header_regions(build_lines(make_words(rows)), (3000, 2000))
+    assert len(regions) == 1
+    box = regions[0].box
+    assert covers(box, Box(300, 100, 14 * H, H))
+    assert covers(box, Box(300, 200, 4 * H, H))  # the head's unread 氏名 column
+    assert not box.intersection(Box(900, 380, 10 * H, H)).area
+
+
+def test_digits_misread_as_letters_stay_in_the_number() -> None:
+    # 記号・番号 run together and the 枝番 00 read as OU: all of it is masked.
+    rows = [(100, [(100, "記号"), (200, "0279045347299OU")])]
+    regions = text_regions(build_lines(make_words(rows)), T.HEALTH_INSURANCE_CARD, SIZE)
+    assert any(covers(r.box, Box(200, 100, 15 * H, H)) for r in regions)
