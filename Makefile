@@ -11,6 +11,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
+# PyInstaller links the bundle against the interpreter's shared library (Debian: libpython3.X).
+LIBPYTHON := libpython$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+
 # Debian packages the app and its tests need: Tesseract with the Japanese (horizontal and
 # vertical) and English data, the fonts the synthetic documents and letters are drawn with,
 # Debian's sqlcipher tool (the recovery-key check), Qt's runtime libraries, and
@@ -21,9 +24,6 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 \
 	poppler-utils strace xvfb xauth binutils $(LIBPYTHON)
-
-# PyInstaller links the bundle against the interpreter's shared library (Debian: libpython3.X).
-LIBPYTHON := libpython$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
