@@ -1,12 +1,14 @@
 """List views for the GUI and the CLI: keyset pages of plain rows, no domain objects.
 
-Pages are ordered by (due date, case number) with cases without a deadline last; the key of
-the last row of a page fetches the next one with an index seek (``cases_queue`` or
-``cases_due``), so page 1000 costs what page 1 costs.
+A case page is filtered (status, operator, search) and ordered (case number, received date,
+status or due date, each both ways, ties by case number) in SQL; the key of the last row of
+a page fetches the next one with an index seek (indexes of 0001 and 0002), so page 1000
+costs what page 1 costs.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.cases import CaseStatus
@@ -29,10 +31,21 @@ class CaseRow(NamedTuple):
     principal: str | None
 
 
-class PageKey(NamedTuple):
-    """Where the next page starts: after this (due key, case id)."""
+class CaseOrder(StrEnum):
+    """Orders of a case page; each is served in index order (see db/0002_case_list.sql)."""
 
-    due_key: str
+    CASE_ID = "case_id"
+    RECEIVED = "received"  # received date, then case number
+    STATUS = "status"  # status code, then due date (no deadline last), then case number
+    DUE = "due"  # due date (no deadline last), then case number
+
+
+class PageKey(NamedTuple):
+    """Where the next page starts: after this sort key and case id, in this order."""
+
+    order: str
+    descending: bool
+    key: tuple[str, ...]
     case_id: str
 
 
@@ -49,6 +62,49 @@ _SELECT = (
     " FROM cases c"
 )
 _DUE = "ifnull(c.due_on, '9999-12-31')"
+OPERATOR = "ifnull(c.submitted_by, c.created_by)"
+"""The operator of a case: the preparer, else the account that opened it (indexed in 0002)."""
+
+_ORDER_TERMS: dict[CaseOrder, tuple[str, ...]] = {
+    # The terms before c.id; they match the indexes' expressions exactly, or SQLite would
+    # sort in a temporary b-tree instead of walking an index.
+    CaseOrder.CASE_ID: (),
+    CaseOrder.RECEIVED: ("c.received_on",),
+    CaseOrder.STATUS: ("c.status", _DUE),
+    CaseOrder.DUE: (_DUE,),
+}
+# A search's matches are collected first (from persons_name and the primary key's range),
+# then ordered: cheap for the few cases a name or number prefix usually matches, but each
+# match is a row read, so a broad prefix (a common family name) instead walks the order's
+# index and probes each case, stopping at the page's end.
+_SEARCH_SET = (
+    "c.id IN (SELECT p.case_id FROM persons p WHERE p.name_key >= ? AND p.name_key < ?"
+    " UNION SELECT s.id FROM cases s WHERE s.id >= ? AND s.id < ?)"
+)
+_SEARCH_WALK = (
+    "(EXISTS (SELECT 1 FROM persons p WHERE p.case_id = c.id"
+    " AND p.name_key >= ? AND p.name_key < ?) OR (c.id >= ? AND c.id < ?))"
+)
+_SEARCH_COUNT = (
+    "SELECT (SELECT count(*) FROM (SELECT 1 FROM persons WHERE name_key >= ? AND name_key < ?"
+    " LIMIT ?)) + (SELECT count(*) FROM (SELECT 1 FROM cases WHERE id >= ? AND id < ? LIMIT ?))"
+)
+BROAD_SEARCH = 2000
+"""A search matching more cases than this walks the order's index (measured on 100 000
+cases: sorting 20 000 matches took 200-250 ms, walking to 200 of them 60-160 ms)."""
+
+
+def _key_of(order: CaseOrder, row: CaseRow) -> tuple[str, ...]:
+    due = row.due_on or NO_DUE
+    match order:
+        case CaseOrder.CASE_ID:
+            return ()
+        case CaseOrder.RECEIVED:
+            return (row.received_on,)
+        case CaseOrder.STATUS:
+            return (row.status, due)
+        case CaseOrder.DUE:
+            return (due,)
 
 
 class Queries:
@@ -58,30 +114,76 @@ class Queries:
         self._store = store
 
     def case_page(
-        self, status: CaseStatus | None = None, after: PageKey | None = None, limit: int = 50
+        self,
+        status: CaseStatus | None = None,
+        after: PageKey | None = None,
+        limit: int = 50,
+        *,
+        assignee: str | None = None,
+        search: str = "",
+        order: CaseOrder = CaseOrder.DUE,
+        descending: bool = False,
     ) -> CasePage:
-        """Return up to ``limit`` cases (of ``status``, or all) by due date, after ``after``.
+        """Return up to ``limit`` matching cases in ``order``, after ``after``.
+
+        Args:
+            status: only cases in this status.
+            after: the previous page's ``next_key`` (same order and direction).
+            limit: rows per page.
+            assignee: only cases whose operator (``OPERATOR``) is this account name.
+            search: the start of a case number, or of a principal's or representative's
+                name (folded like ``name_key``); blank: no search.
+            order: the sort; ties are broken by case number.
+            descending: reverse the whole order (cases without a deadline then come first).
 
         The review queue is ``case_page(CaseStatus.IN_REVIEW)``.
+
+        Raises:
+            ValueError: ``after`` belongs to another order or direction.
         """
+        order = CaseOrder(order)
+        terms = (*_ORDER_TERMS[order], "c.id")
         where: list[str] = []
         params: list[object] = []
         if status is not None:
             where.append("c.status = ?")
             params.append(CaseStatus(status).value)
+        if assignee:
+            where.append(f"{OPERATOR} = ?")
+            params.append(assignee)
+        key = name_key(search)
+        if key:
+            upper = key + "\U0010ffff"
+            where.append(_SEARCH_WALK if self._broad(key, upper) else _SEARCH_SET)
+            params += [key, upper, key, upper]
         if after is not None:
-            where.append(f"({_DUE}, c.id) > (?, ?)")
-            params += [after.due_key, after.case_id]
+            if (after.order, after.descending) != (order.value, descending):
+                raise ValueError("the page key belongs to another order")
+            where.append(
+                f"({', '.join(terms)}) {'<' if descending else '>'} ({', '.join('?' * len(terms))})"
+            )
+            params += [*after.key, after.case_id]
         sql = _SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {_DUE}, c.id LIMIT ?"
+        direction = " DESC" if descending else ""
+        sql += " ORDER BY " + ", ".join(t + direction for t in terms) + " LIMIT ?"
         params.append(limit + 1)
         rows = [CaseRow(*row) for row in self._store.connection.execute(sql, params)]
         if len(rows) <= limit:
             return CasePage(rows, None)
         last = rows[limit - 1]
-        return CasePage(rows[:limit], PageKey(last.due_on or NO_DUE, last.case_id))
+        return CasePage(
+            rows[:limit], PageKey(order.value, descending, _key_of(order, last), last.case_id)
+        )
+
+    def _broad(self, key: str, upper: str) -> bool:
+        # Index-only counts, stopped at the threshold: a few milliseconds at most.
+        limit = BROAD_SEARCH + 1
+        row = self._store.connection.execute(
+            _SEARCH_COUNT, (key, upper, limit, key, upper, limit)
+        ).fetchone()
+        return int(row[0]) > BROAD_SEARCH
 
     def search_by_name(self, text: str, limit: int = 50) -> list[CaseRow]:
         """Return cases whose principal or representative name starts with ``text``.

@@ -132,7 +132,12 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setSortingEnabled(False)  # the store orders the list (due date first)
+        # The store sorts (keyset pages in SQL); start from the model's own order so that
+        # enabling sorting does not re-sort by the header's default column.
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.sort_column(), self.model.sort_order()
+        )
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(
             CaseTableModel.Column.REQUESTER, QHeaderView.ResizeMode.Stretch

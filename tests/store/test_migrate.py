@@ -66,13 +66,17 @@ def test_pending_migration_is_applied_on_unlock(
     created[0].close()
     folder = tmp_path / "db"
     folder.mkdir()
-    for m in migrate.discover():
+    shipped = migrate.discover()
+    for m in shipped:
         (folder / m.name).write_text(m.sql, encoding="utf-8")
-    (folder / "0002_add_note.sql").write_text("ALTER TABLE letters ADD COLUMN note TEXT;\n")
+    pending = len(shipped) + 1
+    (folder / f"{pending:04d}_add_note.sql").write_text(
+        "ALTER TABLE letters ADD COLUMN note TEXT;\n"
+    )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
     monkeypatch.setattr(migrate.discover, "__defaults__", (folder,))
     with Store.unlock(store_dir, ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF) as store:
-        assert migrate.current_version(store.connection) == 2
+        assert migrate.current_version(store.connection) == pending
         columns = [r[1] for r in store.connection.execute("PRAGMA table_info(letters)")]
         assert "note" in columns
 

@@ -113,3 +113,25 @@ def test_a_refused_new_request_is_shown_and_nothing_opens(
     assert window.tabs.count() == 1
     assert window.model.rowCount() == 0
     window.close()
+
+
+def test_clicking_a_header_sorts_in_the_store(
+    qtbot: QtBot, desk: UiDesk, operator: Session, pools: Pools
+) -> None:
+    for name in ("架空 花子", "架空 次郎", "見本 三郎"):
+        intake.open_case(operator, _request(name), "test")
+    window = _window(qtbot, desk, operator, pools)
+    model = window.model
+    header = window.table.horizontalHeader()
+    column = model.Column.CASE_ID
+
+    def ids() -> list[str]:
+        return [model.case_at(r).case_id for r in range(model.rowCount())]  # type: ignore[union-attr]
+
+    with qtbot.waitSignal(model.modelReset, timeout=5_000):
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+    assert ids() == sorted(ids(), reverse=True)
+    assert model.sort_column() == column
+    with qtbot.waitSignal(model.modelReset, timeout=5_000):
+        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+    assert ids() == sorted(ids())

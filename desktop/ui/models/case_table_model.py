@@ -44,8 +44,8 @@ DUE_SOON_COLOUR = QColor(255, 236, 179)
 class CaseTableModel(QAbstractTableModel):
     """Cases of the store, one row each, fetched a page at a time (keyset paging).
 
-    Filters (status, assignee, search) and the order are applied by the store; changing them
-    resets the model and fetches the first page.
+    Filters (status, assignee, search) and the order (``sort`` on a column of ``SORTS``) are
+    applied by the store; changing them resets the model and fetches the first page.
     """
 
     class Column(IntEnum):
@@ -56,6 +56,14 @@ class CaseTableModel(QAbstractTableModel):
         STATUS = 4
         DUE = 5
         OPERATOR = 6
+
+    SORTS: dict[int, CaseSort] = {  # noqa: RUF012 - a constant table
+        Column.CASE_ID: CaseSort.CASE_ID,
+        Column.RECEIVED: CaseSort.RECEIVED,
+        Column.STATUS: CaseSort.STATUS,
+        Column.DUE: CaseSort.DUE,
+    }
+    """The columns the store sorts (by an index); the others are not sortable."""
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     ObjectRole = Qt.ItemDataRole.UserRole + 2
@@ -81,6 +89,7 @@ class CaseTableModel(QAbstractTableModel):
         self._assignee: str | None = None
         self._search = ""
         self._sort = CaseSort.DUE
+        self._descending = False
         self._fetching = False
         page = self._page(None)
         self._rows, self._after, self._more = list(page.rows), page.after, page.after is not None
@@ -121,6 +130,7 @@ class CaseTableModel(QAbstractTableModel):
             assignee=self._assignee,
             search=self._search,
             sort=self._sort,
+            descending=self._descending,
             after=after,
             limit=self._page_size,
         )
@@ -189,8 +199,28 @@ class CaseTableModel(QAbstractTableModel):
             self.fetchMore(QModelIndex())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """The store orders by due date; every column keeps that order (see ``CaseSort``)."""
-        del column, order
+        """Order by ``column`` (one the store can sort, see ``SORTS``); reload the first page.
+
+        Other columns keep the current order: sorting them would mean reading every case.
+        """
+        wanted = self.SORTS.get(column)
+        if wanted is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (wanted, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = wanted, descending
+        self.reload()
+
+    def sort_column(self) -> int:
+        """The column the rows are ordered by."""
+        return next(column for column, sort in self.SORTS.items() if sort is self._sort)
+
+    def sort_order(self) -> Qt.SortOrder:
+        """The direction of the order."""
+        if self._descending:
+            return Qt.SortOrder.DescendingOrder
+        return Qt.SortOrder.AscendingOrder
 
     def data(
         self,
