@@ -87,6 +87,26 @@ def redact(image: Image.Image, boxes: Sequence[Box], *, source: str, page: int) 
     return burned
 
 
+def black_fractions(png: bytes, boxes: Sequence[tuple[int, int, int, int]]) -> list[float]:
+    """The share of black pixels (every channel ≤ 16) in each box of an encoded page.
+
+    The page is decoded once for all boxes. A box is measured by its part inside the page; one
+    wholly outside it scores 0.
+    """
+    with Image.open(io.BytesIO(png)) as im:
+        pixels = np.asarray(im.convert("RGB"), dtype=np.uint8)
+    height, width = pixels.shape[:2]
+    fractions: list[float] = []
+    for x, y, w, h in boxes:
+        x0, y0, x1, y1 = max(x, 0), max(y, 0), min(x + w, width), min(y + h, height)
+        if x1 <= x0 or y1 <= y0:
+            fractions.append(0.0)
+            continue
+        cut = pixels[y0:y1, x0:x1]
+        fractions.append(float(np.count_nonzero((cut <= 16).all(axis=2))) / cut[..., 0].size)
+    return fractions
+
+
 def encode_png(image: Image.Image) -> bytes:
     """PNG bytes of the pixels only: no text chunks, EXIF, ICC profile or resolution."""
     clean = Image.frombytes(image.mode, image.size, image.tobytes())
