@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from desktop.core.cases import Role
 from desktop.services import accounts
+from tests.clock import Clock
 from tests.services.fakes import FakeOpener, FakePolicies, FakeStore
 
 if TYPE_CHECKING:
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
     from desktop.services.session import Session
 
-JST = timezone(timedelta(hours=9))
 
 REQUEST = {
     "received_on": "2026-11-20",
@@ -27,19 +26,6 @@ REQUEST = {
     "requester": "principal",
     "principal": {"name": "架空 花子", "birth_date": "1990-01-02", "address": "東京都架空区1-2-3"},
 }
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.current = datetime(2026, 11, 23, 10, 0, tzinfo=JST)
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def advance(self, **kwargs: float) -> None:
-        self.current += timedelta(**kwargs)
 
 
 @dataclass

@@ -8,7 +8,6 @@ teardown, and the pools are drained (a test fails when a worker is still running
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,13 +19,13 @@ from desktop.services.workspace import FilePolicies
 from desktop.store.db import StoreOpener
 from desktop.store.keyslots import KdfParams
 from desktop.ui.workers import Pools
+from tests.clock import Clock
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from desktop.services.session import Session
 
-JST = timezone(timedelta(hours=9))
 
 FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
 """Argon2id at its cheapest: tests only; the app uses the store's default."""
@@ -42,19 +41,6 @@ REQUEST: dict[str, Any] = {
     "principal": {"name": "架空 花子", "birth_date": "1990-01-02", "address": "東京都架空区1-2-3"},
 }
 """A request of an invented principal, as ``intake.open_case`` takes it."""
-
-
-class Clock:
-    """A clock the test moves by hand (Japanese time)."""
-
-    def __init__(self) -> None:
-        self.current = datetime(2026, 11, 23, 10, 0, tzinfo=JST)
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def advance(self, **kwargs: float) -> None:
-        self.current += timedelta(**kwargs)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from tests.ui.conftest import FAST_KDF
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from tests.ui.conftest import Clock
+    from tests.clock import Clock
 
 
 def test_demo_store_is_filled_and_removed(tmp_path: Path, clock: Clock) -> None:

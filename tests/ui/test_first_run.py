@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from tests.ui.conftest import Clock
+    from tests.clock import Clock
 
 KEY = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{8}){7}")
 
