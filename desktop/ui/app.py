@@ -165,7 +165,7 @@ def _run_window(app: QApplication, options: Options, pools: Pools) -> int:
         opener, policies, session = demo.opener, demo.policies, demo.session
         hint = demo_hint()
     elif not opener.exists():
-        wizard = FirstRunWizard(opener, policies, folder=str(folder))
+        wizard = FirstRunWizard(opener, policies, folder=str(folder), pool=pools.analysis)
         wizard.exec()
         session = wizard.session  # once created, the store is used even if closed after
     else:

@@ -208,4 +208,7 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
         "日付として読めません（例：2026-11-20、令和8年11月20日、R8.11.20）。"
     ),
     ("IntakeDialog", "Born after the date received?"): "生年月日が受付日より後になっています。",
+    ("MaskEditorWidget", "Saving the corrections…"): "訂正を保存しています…",
+    ("MaskEditorWidget", "Corrections saved."): "訂正を保存しました。",
+    ("MaskEditorWidget", "Save corrections"): "訂正を保存",
 }

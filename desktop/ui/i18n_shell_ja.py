@@ -146,5 +146,23 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
         "復旧キーを安全な場所に保管しました"
     ),
     ("RecoveryKeyWizardPage", "Honnin Desk recovery key"): "本人確認デスク 復旧キー",
+    ("FirstRunWizard", "Creating the encrypted store…"): "暗号化された保管庫を作成しています…",
+    ("FirstRunWizard", "The store could not be created: %1"): "保管庫を作成できませんでした：%1",
+    (
+        "MainWindow",
+        "%1 page(s) not saved yet will be discarded: unmasked pages never stay in memory while "
+        "the desk is locked. Their files stay where they were, to be imported again. Go on?",
+    ): (
+        "保存していないページが%1件あり、破棄されます（ロック中はマスク前の画像をメモリに"
+        "残しません）。元のファイルはそのまま残るので、あとで取り込み直せます。続けますか？"
+    ),
+    (
+        "MainWindow",
+        "%1 page(s) of this case are not saved yet and will be discarded. Close?",
+    ): "この案件には保存していないページが%1件あり、破棄されます。閉じますか？",
+    (
+        "MainWindow",
+        "%1 page(s) not saved were discarded when the desk locked: import them again.",
+    ): "ロック時に保存前のページ%1件を破棄しました。取り込み直してください。",
 }
 """(context, English source) → Japanese."""

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._clock = session.now
         self._switching = False
         self._creating: Worker | None = None  # the new request being stored
+        self.discarded_on_lock = 0  # unsaved pages dropped by the last lock (told after unlock)
         settings = QSettings()
         self.setWindowTitle(self.tr("Honnin Desk"))
         self.resize(1200, 760)
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.assignee_filter.currentIndexChanged.connect(self._apply_filters)
         self.search_edit.textChanged.connect(self._search_timer.start)
         self._search_timer.timeout.connect(self._apply_filters)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.tabCloseRequested.connect(self._tab_close_requested)
         self.model.modelReset.connect(self._show_count)
         self.model.rowsInserted.connect(self._show_count)
         self.idle_lock.idle_timed_out.connect(self.lock)
@@ -222,9 +223,9 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.model.reload)
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(lambda: self._confirmed(self.lock))
         self.sign_out_action = QAction(self.tr("&Sign out"), self)
-        self.sign_out_action.triggered.connect(self.sign_out)
+        self.sign_out_action.triggered.connect(lambda: self._confirmed(self.sign_out))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -368,6 +369,22 @@ class MainWindow(QMainWindow):
             widget.setParent(None)  # removeTab leaves it a child of the tab stack
             widget.deleteLater()
 
+    def _tab_close_requested(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        pending = getattr(tab, "unsaved_count", None)
+        unsaved = int(pending()) if callable(pending) else 0
+        if unsaved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Honnin Desk"),
+                self.tr(
+                    "%1 page(s) of this case are not saved yet and will be discarded. Close?"
+                ).replace("%1", str(unsaved)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.close_tab(index)
+
     def close_case_tabs(self) -> None:
         """Close every case tab."""
         while self.tabs.count() > 1:
@@ -421,11 +438,43 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ lock, sign out
 
+    def unsaved_pages(self) -> int:
+        """Pages of the open case tabs not stored yet (waiting, being analysed, to review)."""
+        count = 0
+        for i in range(1, self.tabs.count()):
+            tab = self.tabs.widget(i)
+            pending = getattr(tab, "unsaved_count", None)
+            if callable(pending):
+                count += int(pending())
+        return count
+
+    def _confirmed(self, then: Callable[[], None]) -> None:
+        """Run ``then`` (lock or sign out) once the user agrees to drop unsaved pages."""
+        unsaved = self.unsaved_pages()
+        if unsaved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Honnin Desk"),
+                self.tr(
+                    "%1 page(s) not saved yet will be discarded: unmasked pages never stay in "
+                    "memory while the desk is locked. Their files stay where they were, to be "
+                    "imported again. Go on?"
+                ).replace("%1", str(unsaved)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        then()
+
     def lock(self) -> None:
-        """Drop the key (close the store) and ask for the password again."""
+        """Drop the key (close the store) and ask for the password again.
+
+        Unsaved pages are discarded (the unmasked pixels leave memory with the key); after
+        the idle lock the user is told how many once they are back.
+        """
         if self.session is None:
             return
         user = self.session.user.name
+        self.discarded_on_lock = self.unsaved_pages()
         self._drop_session()
         log.info("window locked")
         self.locked.emit()
@@ -485,6 +534,14 @@ class MainWindow(QMainWindow):
         self._apply_filters()
         self._show_user()
         self.idle_lock.start()
+        if self.discarded_on_lock:
+            self.statusBar().showMessage(
+                self.tr(
+                    "%1 page(s) not saved were discarded when the desk locked: import them again."
+                ).replace("%1", str(self.discarded_on_lock)),
+                60_000,
+            )
+            self.discarded_on_lock = 0
         self.unlocked.emit(session)
 
     # ------------------------------------------------------------------ misc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
+    from desktop.services.ports import Store
     from tests.clock import Clock
 
 KEY = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{8}){7}")
@@ -59,9 +61,13 @@ def test_wizard_creates_the_store(qtbot: QtBot, tmp_path: Path, clock: Clock) ->
     policy.policy_combo.setCurrentIndex(policy.policy_combo.findData("leverages"))
     policy.hot_folder_edit.setText(str(hot))
     assert not opener.exists()
-    wizard.next()  # commits: the store is created here
+    wizard.next()  # commits: the store is created here, on the pool
+    assert wizard.is_creating()
+    assert wizard.currentPage() is policy
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=20_000)
     assert opener.exists()
-    assert wizard.currentPage() is wizard.recovery_page
+    assert not wizard.is_creating()
     key = wizard.recovery_page.key_label.text().replace("\n", "")
     assert KEY.fullmatch(key)
     finish = wizard.button(QWizard.WizardButton.FinishButton)
@@ -97,4 +103,63 @@ def test_missing_hot_folder_keeps_the_wizard_on_the_page(
     wizard.next()
     assert wizard.currentPage() is wizard.policy_page
     assert wizard.policy_page.problem.text()
+    assert not wizard.is_creating()
     assert not opener.exists()
+
+
+class _ThreadRecordingOpener(StoreOpener):
+    """A real opener that notes the thread the store was created on."""
+
+    created_on: int | None = None
+
+    def create(self, admin: str, password: str) -> tuple[Store, str]:
+        type(self).created_on = threading.get_ident()
+        return super().create(admin, password)
+
+
+def test_the_store_is_created_off_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, clock: Clock
+) -> None:
+    opener = _ThreadRecordingOpener(tmp_path / "store", kdf=FAST_KDF)
+    wizard = FirstRunWizard(opener, FilePolicies(), folder=str(tmp_path / "store"), now=clock)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.admin_page.name_edit.setText("kanri")
+    wizard.admin_page.password_edit.setText("a-long-password-1")
+    wizard.admin_page.repeat_edit.setText("a-long-password-1")
+    wizard.next()
+    wizard.next()
+    wizard.reject()  # cannot be cancelled half-way
+    assert wizard.isVisible()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=20_000)
+    assert opener.created_on is not None
+    assert opener.created_on != threading.get_ident()
+    assert wizard.session is not None
+    wizard.session.store.close()
+
+
+def test_a_failed_creation_says_why_and_allows_a_retry(
+    qtbot: QtBot, tmp_path: Path, clock: Clock
+) -> None:
+    wizard, opener = _wizard(qtbot, tmp_path, clock)
+    wizard.next()
+    wizard.admin_page.name_edit.setText("kanri")
+    wizard.admin_page.password_edit.setText("a-long-password-1")
+    wizard.admin_page.repeat_edit.setText("a-long-password-1")
+    wizard.next()
+    wizard.policy_page.policy_combo.addItem("missing.toml", str(tmp_path / "missing.toml"))
+    wizard.policy_page.policy_combo.setCurrentIndex(wizard.policy_page.policy_combo.count() - 1)
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.is_creating(), timeout=20_000)
+    assert wizard.currentPage() is wizard.policy_page
+    assert "missing.toml" in wizard.policy_page.problem.text()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    wizard.policy_page.policy_combo.setCurrentIndex(
+        wizard.policy_page.policy_combo.findData("leverages")
+    )
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=20_000)
+    assert opener.exists()
+    assert wizard.session is not None
+    wizard.session.store.close()

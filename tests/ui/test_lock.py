@@ -16,6 +16,7 @@ from tests.ui.conftest import OPERATOR, PASSWORDS, REQUEST
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
@@ -109,4 +110,64 @@ def test_sign_out_lets_another_user_in(
     assert window.session is not None
     assert window.session.user.name == "kantoku"
     assert "kantoku" in window.user_label.text()
+    window.close()
+
+
+def test_unsaved_pages_are_confirmed_before_a_lock_and_told_after_an_idle_lock(
+    qtbot: QtBot,
+    desk: UiDesk,
+    operator: Session,
+    pools: Pools,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PIL import Image
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.widgets.case_widget import CaseWidget
+
+    case = intake.open_case(operator, REQUEST, "test")
+    window = MainWindow(operator, pools, opener=desk.opener, policies=desk.policies)
+    qtbot.addWidget(window)
+    window.show()
+    window.idle_lock.pause()
+    tab = window.open_case(case.case_id)
+    assert isinstance(tab, CaseWidget)
+    scan = tmp_path / "scan.png"
+    Image.new("L", (600, 400), 255).save(scan)
+    # Waiting, being analysed or waiting for review: unsaved in every case.
+    tab.documents.import_files([scan])
+    assert window.unsaved_pages() == 1
+
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.No]
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr("desktop.ui.main_window.QMessageBox.question", question)
+    window.lock_action.trigger()  # the user says No: nothing happens
+    assert len(asked) == 1
+    assert "1" in asked[0]
+    assert window.session is not None
+    window.tabs.tabCloseRequested.emit(1)  # closing the tab asks too
+    assert len(asked) == 2
+    assert window.tabs.count() == 2
+
+    # The idle lock does not ask (nobody is there): it discards and tells after the unlock.
+    with qtbot.waitSignal(window.locked, timeout=5_000):
+        window.lock()
+    assert window.discarded_on_lock == 1
+    assert window.tabs.count() == 1
+    dialog = window.unlock_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.password_edit, PASSWORDS[OPERATOR])
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        dialog.try_unlock()
+    assert window.session is not None
+    desk.sessions.append(window.session)
+    assert "1" in window.statusBar().currentMessage()
+    assert window.discarded_on_lock == 0
+    window.idle_lock.pause()
     window.close()

@@ -220,3 +220,60 @@ def test_a_policy_that_cannot_be_loaded_is_said_in_place_of_the_checklist(
     assert widget.checklist.evaluation is None
     assert "missing-policy.toml" in widget.checklist.decision.text()
     assert widget.checklist.sentences() == ([], [], [])
+
+
+def test_a_stored_pages_fields_are_corrected_until_submission(
+    qtbot: QtBot, operator: Session, supervisor: Session, pools: Pools
+) -> None:
+    from desktop.core.case import Holder
+    from desktop.core.documents import DocumentType
+    from desktop.services import audit
+    from tests.ui.test_mask_editor import _page
+
+    case = intake.open_case(operator, REQUEST, "test")
+    page = _page()
+    masked = documents.mask_page(
+        page.page,
+        documents.regions_of(page.analysis),
+        document_type=DocumentType.DRIVERS_LICENSE,
+        fields={"name": "架空 太朗"},  # misread
+    )
+    stored = documents.add_page(operator, case.case_id, masked, holder=Holder.PRINCIPAL)
+    widget = CaseWidget(operator, case.case_id, pools, hot_folder=None, remove_originals=False)
+    qtbot.addWidget(widget)
+    widget.documents.select_key(widget.documents.key_of_document(stored.document_id) or 0)
+    editor = widget.editor
+    qtbot.waitUntil(lambda: editor.shown_document() == stored.document_id)
+    assert editor.is_correctable()
+    assert editor.save_button.isEnabled()
+    assert not editor.add_button.isEnabled()  # the masks are burned in
+    assert not editor.field_edits["name"].isReadOnly()
+
+    editor.field_edits["name"].setText(REQUEST["principal"]["name"])
+    editor.field_edits["birth_date"].setText("昭和60年4月1日")
+    with qtbot.waitSignal(editor.page_corrected, timeout=20_000):
+        editor.save_button.click()
+    kept = documents.list_documents(operator, case.case_id)[0]
+    assert kept.fields["name"] == REQUEST["principal"]["name"]
+    assert kept.fields["birth_date"] == "1985-04-01"  # era date stored in ISO form
+    assert editor.message.text()
+    qtbot.waitUntil(lambda: not editor.is_saving())
+    assert audit.verify(supervisor).intact
+
+    # A bad date is refused in place, nothing stored.
+    editor.field_edits["expiry_date"].setText("someday")
+    editor.save_button.click()
+    assert "not a date" in editor.message.text()
+    assert "expiry_date" not in documents.list_documents(operator, case.case_id)[0].fields
+
+    # Once submitted, a stored page is read-only.
+    editor.field_edits["expiry_date"].clear()
+    review.submit(operator, case.case_id)
+    widget = CaseWidget(operator, case.case_id, pools, hot_folder=None, remove_originals=False)
+    qtbot.addWidget(widget)
+    widget.documents.select_key(widget.documents.key_of_document(stored.document_id) or 0)
+    editor = widget.editor
+    qtbot.waitUntil(lambda: editor.shown_document() == stored.document_id)
+    assert not editor.is_correctable()
+    assert not editor.save_button.isEnabled()
+    assert editor.field_edits["name"].isReadOnly()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from desktop.services.accounts import check_user_name
 from desktop.services.policies import builtin_policies
 from desktop.services.session import system_clock
 from desktop.ui import preferences
+from desktop.ui.workers import Worker
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -272,9 +273,12 @@ class FirstRunWizard(QWizard):
         *,
         folder: str = "",
         now: Callable[[], datetime] = system_clock,
+        pool: QThreadPool | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
+        self._pool = pool if pool is not None else QThreadPool(self)
+        self._creating: Worker | None = None
         self._opener = opener
         self._policies = policies
         self._now = now
@@ -291,26 +295,59 @@ class FirstRunWizard(QWizard):
             self.addPage(page)
 
     def create_store(self) -> bool:
-        """Create the store with the entered administrator and policy; False on a problem."""
+        """Create the store with the entered administrator and policy.
+
+        The key derivation (Argon2id, about 0.7 s) runs on the wizard's pool: the first call
+        starts it and returns False (the wizard stays on the policy page, its buttons
+        disabled); when the store exists the wizard moves on by itself. True once created.
+        """
         if self.session is not None:
             return True
-        page = self.policy_page
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.session, key = accounts.initialise(
-                self._opener,
-                self._policies,
-                admin=self.admin_page.name_edit.text(),
-                password=self.admin_page.password_edit.text(),
-                policy=str(page.policy_combo.currentData()),
-                now=self._now,
-            )
-        except HonninError as exc:
-            log.info("store not created (%s)", type(exc).__name__)
-            page.problem.setText(str(exc))
+        if self._creating is not None:
             return False
-        finally:
+        page = self.policy_page
+        page.problem.setStyleSheet("color: palette(text);")
+        page.problem.setText(self.tr("Creating the encrypted store…"))
+        self._set_busy(True)
+        worker = Worker(
+            _create_job,
+            self._opener,
+            self._policies,
+            self.admin_page.name_edit.text(),
+            self.admin_page.password_edit.text(),
+            str(page.policy_combo.currentData()),
+            self._now,
+        )
+        worker.signals.result.connect(self._created)
+        worker.signals.error.connect(self._not_created)
+        worker.signals.finished.connect(self._creation_ended)
+        self._creating = worker
+        worker.start(self._pool)
+        return False
+
+    def is_creating(self) -> bool:
+        """Whether the store is being created on the pool."""
+        return self._creating is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.CancelButton,
+        ):
+            widget = self.button(button)
+            if widget is not None:
+                widget.setEnabled(not busy)
+        self.policy_page.setEnabled(not busy)
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
             QGuiApplication.restoreOverrideCursor()
+
+    def _created(self, result: object) -> None:
+        session, key = cast("tuple[Session, str]", result)
+        self.session = session
+        page = self.policy_page
         self.admin_page.password_edit.clear()
         self.admin_page.repeat_edit.clear()
         settings = QSettings()
@@ -318,6 +355,51 @@ class FirstRunWizard(QWizard):
         settings.setValue(
             preferences.REMOVE_ORIGINALS, "true" if page.remove_originals.isChecked() else "false"
         )
+        page.problem.setText("")
         self.recovery_page.show_key(key)
         log.info("store created by the first-run wizard")
-        return True
+
+    def _not_created(self, error: object) -> None:
+        page = self.policy_page
+        page.problem.setStyleSheet("color: #b00020;")
+        if isinstance(error, HonninError):
+            log.info("store not created (%s)", type(error).__name__)
+            page.problem.setText(str(error))
+        else:
+            log.error("store not created: %s", type(error).__name__)
+            page.problem.setText(
+                self.tr("The store could not be created: %1").replace("%1", str(error))
+            )
+
+    def _creation_ended(self) -> None:
+        self._creating = None
+        self._set_busy(False)
+        if self.session is not None and self.currentPage() is self.policy_page:
+            self.next()  # validatePage now returns True: on to the recovery key
+
+    def reject(self) -> None:
+        """Cancel, unless the store is being created (that cannot be stopped half-way)."""
+        if self._creating is not None:
+            return
+        super().reject()
+
+
+def _create_job(
+    opener: StoreOpener,
+    policies: PolicyEngine,
+    admin: str,
+    password: str,
+    policy: str,
+    now: Callable[[], datetime],
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> tuple[Session, str]:
+    """Create the store and its first administrator (pool thread: Argon2id is slow)."""
+    del cancelled  # the store is created in one step: nothing to stop half-way
+    progress(0, 1)
+    created = accounts.initialise(
+        opener, policies, admin=admin, password=password, policy=policy, now=now
+    )
+    progress(1, 1)
+    return created

@@ -108,6 +108,7 @@ class CaseWidget(QWidget):
         self.documents.pages_changed.connect(self._update_submit)
         self.editor.page_saved.connect(self._page_saved)
         self.editor.page_discarded.connect(self._page_discarded)
+        self.editor.page_corrected.connect(self._page_corrected)
         self.editor.page_viewed.connect(self._viewed.add)
         self.checklist.submit_clicked.connect(self.submit)
 
@@ -172,6 +173,10 @@ class CaseWidget(QWidget):
 
     # ------------------------------------------------------------------ slots
 
+    def unsaved_count(self) -> int:
+        """Pages or files of this case not stored yet."""
+        return self.documents.pending_count()
+
     def _page_ready(self, page: object) -> None:
         assert isinstance(page, AnalysedPage)
         if self.editor.current_key() is None:
@@ -219,6 +224,13 @@ class CaseWidget(QWidget):
         else:
             # Show what was stored: the operator sees the masks burned in.
             self._page_chosen(doc)
+
+    def _page_corrected(self, record: object) -> None:
+        doc: DocumentRecord = record  # type: ignore[assignment]
+        self.documents.replace_record(doc)
+        self.checklist.refresh()
+        self._update_submit()
+        self.case_saved.emit(self._case_id)
 
     def _page_discarded(self, key: int) -> None:
         self.documents.mark_discarded(key)

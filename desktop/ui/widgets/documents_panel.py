@@ -291,6 +291,14 @@ class DocumentsPanel(QWidget):
         self._remove_original(entry)
         self.pages_changed.emit()
 
+    def replace_record(self, record: DocumentRecord) -> None:
+        """A stored page was corrected (type, fields, holder): show the new record."""
+        for key, entry in self._entries.items():
+            if entry.record is not None and entry.record.document_id == record.document_id:
+                entry.record = record
+                self._set_state(key, entry.state)
+                return
+
     def mark_discarded(self, key: int) -> None:
         """The operator discarded the unmasked page ``key``: forget it."""
         entry = self._entries.pop(key, None)

@@ -109,6 +109,27 @@ def _store_job(
     return record
 
 
+def _correct_job(
+    session: Session,
+    case_id: str,
+    document_id: int,
+    document_type: DocumentType,
+    fields: Mapping[str, str],
+    holder: Holder,
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> DocumentRecord:
+    """Store corrected type, fields and holder of a stored page (write pool)."""
+    del cancelled  # one transaction
+    progress(0, 1)
+    record = documents.correct_page(
+        session, case_id, document_id, document_type=document_type, fields=fields, holder=holder
+    )
+    progress(1, 1)
+    return record
+
+
 @dataclass(frozen=True, slots=True)
 class _Draft:
     """The operator's unsaved work on a page, kept while another page is shown."""
@@ -491,6 +512,7 @@ class MaskEditorWidget(QWidget):
     page_saved = Signal(int, object)  # panel key, DocumentRecord
     page_discarded = Signal(int)  # panel key
     page_viewed = Signal(int)  # document id of a stored page shown
+    page_corrected = Signal(object)  # DocumentRecord: a stored page's type / fields corrected
     save_failed = Signal(str)
     masks_changed = Signal()
 
@@ -509,6 +531,7 @@ class MaskEditorWidget(QWidget):
         self._save_target: tuple[int, Holder, DocumentCategory] | None = None
         self._drafts: dict[int, _Draft] = {}
         self._stored_view: StoredView | None = None
+        self._stored_editable = False  # the case of the stored page shown is in intake
         case = intake.get_case(session, case_id)
         self._requester = str(case.intake.get("requester", Requester.PRINCIPAL))
 
@@ -676,6 +699,10 @@ class MaskEditorWidget(QWidget):
         self._page = None
         self._record = record
         self._stored_view = view  # the scene's pixmap may share its pixels
+        # Read once per page shown (not on every control update); the service checks again.
+        self._stored_editable = (
+            intake.get_case(self._session, self._case_id).status in intake.EDITABLE
+        )
         self._set_image(view.qimage())
         for region in record.regions:
             self._add_item(QRectF(*region.box), region.kind, region.origin)
@@ -776,7 +803,14 @@ class MaskEditorWidget(QWidget):
     # ------------------------------------------------------------------ save / discard
 
     def save(self) -> None:
-        """Burn the masks in (analysis pool) and store the masked page."""
+        """Burn the masks in (analysis pool) and store the masked page.
+
+        On a stored page of a case still in intake, store the corrected document type,
+        fields and holder instead (its masks are burned in and stay as they are).
+        """
+        if self._record is not None:
+            self._save_corrections()
+            return
         page = self._page
         if page is None or self._saving is not None:
             return
@@ -797,6 +831,48 @@ class MaskEditorWidget(QWidget):
         self.message.setText(self.tr("Masking and saving…"))
         self._update_controls()
         worker.start(self._pools.analysis)
+
+    def is_correctable(self) -> bool:
+        """Whether a stored page is shown whose type, fields and holder may be corrected."""
+        return (
+            self._record is not None
+            and self._record.disposed_at is None
+            and self._saving is None
+            and self._stored_editable
+        )
+
+    def _save_corrections(self) -> None:
+        record = self._record
+        if record is None or not self.is_correctable():
+            return
+        fields = self._checked_fields()
+        if fields is None:
+            return
+        worker = Worker(
+            _correct_job,
+            self._session,
+            self._case_id,
+            record.document_id,
+            DocumentType(str(self.type_combo.currentData())),
+            fields,
+            Holder(str(self.holder_combo.currentData())),
+        )
+        worker.signals.result.connect(self._corrected)
+        self._watch_save(worker)
+        self.message.setStyleSheet("color: palette(text)")
+        self.message.setText(self.tr("Saving the corrections…"))
+        self._update_controls()
+        worker.start(self._pools.write)
+
+    def _corrected(self, record: object) -> None:
+        doc: DocumentRecord = record  # type: ignore[assignment]
+        shown = self._record
+        if shown is None or shown.document_id != doc.document_id:
+            return  # the operator moved on: the correction is stored all the same
+        self._record = doc
+        self.message.setStyleSheet("color: #1b7f3b")
+        self.message.setText(self.tr("Corrections saved."))
+        self.page_corrected.emit(doc)
 
     def _watch_save(self, worker: Worker) -> None:
         """Make ``worker`` the save under way; its error or end is reported here."""
@@ -978,12 +1054,20 @@ class MaskEditorWidget(QWidget):
 
     def _update_controls(self) -> None:
         editable = self.is_editable()
-        for widget in (self.add_button, self.kind_combo, self.save_button, self.discard_button):
+        # A stored page's masks are burned in; what was read off it can still be corrected.
+        correctable = self._record is not None and self.is_correctable()
+        for widget in (self.add_button, self.kind_combo, self.discard_button):
             widget.setEnabled(editable)
+        self.save_button.setEnabled(editable or correctable)
+        self.save_button.setText(
+            self.tr("Save corrections") if self._record is not None else self.tr("Save masked page")
+        )
         self.delete_button.setEnabled(editable and bool(self.scene.selectedItems()))
-        self.type_combo.setEnabled(editable)
+        self.type_combo.setEnabled(editable or correctable)
         self.category_combo.setEnabled(editable)
-        self.holder_combo.setEnabled(editable and self._requester != Requester.PRINCIPAL)
+        self.holder_combo.setEnabled(
+            (editable or correctable) and self._requester != Requester.PRINCIPAL
+        )
         for edit in self.field_edits.values():
-            edit.setReadOnly(not editable)
+            edit.setReadOnly(not (editable or correctable))
         self._update_count()
