@@ -61,6 +61,40 @@ class DecodeError(InputError):
     """A file that is not a readable image or PDF, or one beyond the size limits."""
 
 
+_LIBTIFF_QUIET = threading.Event()
+
+
+def _quiet_libtiff() -> None:
+    """Stop libtiff printing its own decoder errors to stderr (once per process).
+
+    Pillow installs no libtiff error handler, so a damaged LZW TIFF prints lines such as
+    "tempfile.tif: Using code not yet in table." before Pillow raises; the command line owes
+    one line naming the file, and the raise says the same. The handler is global to the libtiff
+    Pillow loaded (its own copy in the wheels), found among the mapped libraries. Best effort:
+    where that cannot be done (no /proc, no symbol) the extra lines stay, nothing else changes.
+    """
+    if _LIBTIFF_QUIET.is_set():
+        return
+    _LIBTIFF_QUIET.set()
+    import ctypes
+
+    from PIL import _imaging  # noqa: F401 - maps the libtiff Pillow decodes with
+
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            paths = {line.split()[-1] for line in maps if "/libtiff" in line}
+    except OSError:
+        return
+    for path in sorted(paths):
+        try:
+            library = ctypes.CDLL(path)
+            library.TIFFSetErrorHandler.restype = ctypes.c_void_p
+            library.TIFFSetErrorHandler.argtypes = [ctypes.c_void_p]
+            library.TIFFSetErrorHandler(None)
+        except (OSError, AttributeError):
+            log.debug("libtiff error handler not set")
+
+
 def sniff(data: bytes) -> str | None:
     """The format the content says (``"PDF"``, ``"PNG"``, …), or None if not one we accept."""
     for magic, offset, name in _SIGNATURES:
@@ -207,6 +241,8 @@ def _pillow_errors(source: str, kind: str) -> Iterator[None]:
 def _iter_image(
     data: bytes, source: str, kind: str, *, max_pixels: int, max_pages: int
 ) -> Generator[Page, None, None]:
+    if kind == "TIFF":
+        _quiet_libtiff()
     with _pillow_errors(source, kind):
         im = Image.open(io.BytesIO(data), formats=[kind])
         # Only TIFF pages count; other formats' extra frames are animation, not pages.

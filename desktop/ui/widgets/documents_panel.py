@@ -489,7 +489,8 @@ class DocumentsPanel(QWidget):
         if row is not None:
             item = self.list.item(row)
             item.setText(self._item_text(entry))
-            item.setToolTip(item.text())
+            # A failed file's row says why on hover (the status line only keeps the last).
+            item.setToolTip(entry.message if entry.message else item.text())
 
     def _item_text(self, entry: _Entry) -> str:
         state = texts.label(texts.PAGE_STATES, entry.state)
