@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._switching = False
         self._creating: Worker | None = None  # the new request being stored
         self.discarded_on_lock = 0  # unsaved pages dropped by the last lock (told after unlock)
+        self._fixed_tabs = 1  # the case list, then the role's screens; case tabs follow
         settings = QSettings()
         self.setWindowTitle(self.tr("Honnin Desk"))
         self.resize(1200, 760)
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(list_page, self.tr("Cases"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
+        self._add_role_tabs(session)
 
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -328,7 +330,7 @@ class MainWindow(QMainWindow):
         """Show the case in its tab (opening it if needed); return the tab's widget."""
         if self.session is None:
             return None
-        for i in range(1, self.tabs.count()):
+        for i in self._case_tabs():
             tab = self.tabs.widget(i)
             if tab is not None and tab.property("case_id") == case_id:
                 self.tabs.setCurrentIndex(i)
@@ -360,8 +362,8 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         """Close a case tab (the case list stays); unsaved pages are discarded."""
-        if index <= 0:
-            return
+        if index < self._fixed_tabs:
+            return  # the case list and the role's screens stay
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
         if widget is not None:
@@ -387,8 +389,47 @@ class MainWindow(QMainWindow):
 
     def close_case_tabs(self) -> None:
         """Close every case tab."""
-        while self.tabs.count() > 1:
+        while self.tabs.count() > self._fixed_tabs:
             self.close_tab(self.tabs.count() - 1)
+
+    def _case_tabs(self) -> range:
+        """Indexes of the case tabs (after the case list and the role's screens)."""
+        return range(self._fixed_tabs, self.tabs.count())
+
+    def _add_role_tabs(self, session: Session) -> None:
+        """Add the screens the signed-in user's role may use, after the case list."""
+        for name, title, make in self._role_screens(session):
+            widget = make()
+            widget.setObjectName(name)
+            self.tabs.insertTab(self._fixed_tabs, widget, title)
+            self.tabs.tabBar().setTabButton(
+                self._fixed_tabs, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+            self._fixed_tabs += 1
+
+    def _remove_role_tabs(self) -> None:
+        """Drop the role's screens (they hold the session being closed)."""
+        while self._fixed_tabs > 1:
+            widget = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            self._fixed_tabs -= 1
+            if widget is not None:
+                widget.close()
+                widget.setParent(None)
+                widget.deleteLater()
+
+    def role_tab(self, name: str) -> QWidget | None:
+        """The role screen called ``name`` (its object name), if the user has it."""
+        for i in range(1, self._fixed_tabs):
+            widget = self.tabs.widget(i)
+            if widget is not None and widget.objectName() == name:
+                return widget
+        return None
+
+    def _role_screens(self, session: Session) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        """(object name, tab title, factory) of each screen the user's role may use."""
+        del session
+        return []
 
     def new_case(self) -> None:
         """Ask for a new request; open the case it becomes."""
@@ -441,7 +482,7 @@ class MainWindow(QMainWindow):
     def unsaved_pages(self) -> int:
         """Pages of the open case tabs not stored yet (waiting, being analysed, to review)."""
         count = 0
-        for i in range(1, self.tabs.count()):
+        for i in self._case_tabs():
             tab = self.tabs.widget(i)
             pending = getattr(tab, "unsaved_count", None)
             if callable(pending):
@@ -493,6 +534,7 @@ class MainWindow(QMainWindow):
         # A store write under way finishes before the key is dropped (writes are short).
         self._pools.write.waitForDone()
         self.close_case_tabs()
+        self._remove_role_tabs()
         self.model.clear()
         self.session.store.close()
         self.session = None
@@ -531,6 +573,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.unlock_dialog = None
         self.model.set_session(session)
+        self._add_role_tabs(session)
         self._apply_filters()
         self._show_user()
         self.idle_lock.start()
