@@ -237,17 +237,44 @@ class Line:
     space_before: float = 0.0
 
 
+HANGING = frozenset("、。，．,.")
+"""Punctuation that may hang past the right margin rather than start a line (ぶら下げ)."""
+NO_LINE_START = frozenset(
+    "）」』】〕｝〉》”’・：；？！ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥)]}:;?!"
+)
+"""Characters a Japanese line must not start with (行頭禁則): the last one moves down too."""
+NO_LINE_END = frozenset("（「『【〔｛〈《“‘([{")
+"""Characters a Japanese line must not end with (行末禁則): they move to the next line."""
+
+
 def wrap(font: TrueType, text: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` points (by character: Japanese)."""
+    """Break ``text`` into lines no wider than ``width`` points (by character: Japanese).
+
+    Line breaking follows the basic Japanese rules (禁則処理): 、 and 。 hang past the margin,
+    closing brackets and small kana never start a line, opening brackets never end one.
+    """
     lines: list[str] = []
     current = ""
     used = 0.0
+
+    def advance(part: str) -> float:
+        return sum(font.width(font.glyph(c)) for c in part) * size / 1000.0
+
     for char in text:
-        w = font.width(font.glyph(char)) * size / 1000.0
+        w = advance(char)
         if current and used + w > width:
+            if char in HANGING and current[-1] not in HANGING:
+                current += char
+                used += w
+                continue
+            carry = ""
+            if char in NO_LINE_START and len(current) > 1:
+                carry, current = current[-1], current[:-1]
+            while len(current) > 1 and current[-1] in NO_LINE_END:
+                carry, current = current[-1] + carry, current[:-1]
             lines.append(current)
-            current, used = "", 0.0
-            if char == " ":
+            current, used = carry, advance(carry)
+            if char == " " and not carry:
                 continue
         current += char
         used += w

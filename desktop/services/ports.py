@@ -33,6 +33,7 @@ __all__ = [
     "DocumentCategory",
     "DocumentRecord",
     "DocumentRepository",
+    "LetterRepository",
     "MaskOrigin",
     "PolicyEngine",
     "PolicyOutcome",
@@ -42,6 +43,7 @@ __all__ = [
     "SettingsRepository",
     "Store",
     "StoreOpener",
+    "StoredLetter",
     "UserRecord",
     "UserRepository",
     "Verdict",
@@ -182,12 +184,66 @@ class AuditLog(Protocol):
         """Append one event chained to the previous one; return its event id."""
         ...
 
-    def events(self) -> Iterator[AuditEvent]:
-        """Every event in chain order."""
+    def events(self, *, after: int = 0, case_id: str | None = None) -> Iterator[AuditEvent]:
+        """The events with id > ``after`` (optionally of one case only) in chain order."""
         ...
 
     def verify(self) -> ChainCheck:
         """Recompute the chain and name the first broken link."""
+        ...
+
+
+class StoredLetter(Protocol):
+    """A stored letter's record (its PDF is read apart: listing never reads the blobs)."""
+
+    @property
+    def letter_id(self) -> int: ...
+
+    @property
+    def case_id(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def created_by(self) -> str: ...
+
+    @property
+    def created_at(self) -> datetime: ...
+
+    @property
+    def delivery_channel(self) -> str | None: ...
+
+    @property
+    def delivered_on(self) -> date | None: ...
+
+    @property
+    def delivered_by(self) -> str | None: ...
+
+
+class LetterRepository(Protocol):
+    """Letters written to requesters, and how each was delivered."""
+
+    def add(self, case_id: str, kind: str, pdf: bytes, by: str, at: datetime) -> int:
+        """Store a letter of a case; return its letter id."""
+        ...
+
+    def get(self, letter_id: int) -> StoredLetter | None:
+        """The letter's record, or None."""
+        ...
+
+    def pdf(self, letter_id: int) -> bytes | None:
+        """The letter's PDF, or None."""
+        ...
+
+    def for_case(self, case_id: str) -> Sequence[StoredLetter]:
+        """The letters of a case, oldest first."""
+        ...
+
+    def record_delivery(
+        self, letter_id: int, channel: str, on: date, by: str, at: datetime
+    ) -> None:
+        """Record how (``post``, ``email_attachment``), on which date and by whom it went out."""
         ...
 
 
@@ -214,6 +270,9 @@ class Store(Protocol):
 
     @property
     def documents(self) -> DocumentRepository: ...
+
+    @property
+    def letters(self) -> LetterRepository: ...
 
     @property
     def audit(self) -> AuditLog: ...

@@ -16,11 +16,13 @@ from desktop.core.cases import (
 )
 from desktop.core.errors import InputError
 from desktop.core.reasons import Decision
+from desktop.services import deadlines
 from desktop.services.accounts import DEFAULT_POLICY, POLICY_SETTING
 from desktop.services.intake import get_case, request_json
 from desktop.services.ports import Verdict
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
 
     from desktop.services.ports import CaseRecord
@@ -107,10 +109,13 @@ def _weigh(session: Session, case: CaseRecord) -> Verdict:
     outcome = session.policies.evaluate(
         policy_in_force(session), case_document(session, case), case.case_id
     )
+    # The policy counts from received_on; a returned case's clock restarts when its
+    # documents come (deadlines.clock_start).
+    due_on = deadlines.restart(session, case, outcome.due_on, deadlines.clock_start(session, case))
     return Verdict(
         decision=outcome.decision,
         reasons=outcome.reasons,
-        due_on=outcome.due_on,
+        due_on=due_on,
         policy_name=outcome.policy_name,
         policy_version=outcome.policy_version,
         evaluated_at=session.now(),
@@ -212,28 +217,45 @@ def approve(session: Session, case_id: str, note: str | None = None) -> CaseReco
     return _decide(session, case_id, Action.APPROVE, note, override=True if override else None)
 
 
-def return_case(session: Session, case_id: str, letter: str | None = None) -> CaseRecord:
+def return_case(
+    session: Session,
+    case_id: str,
+    letter: str | None = None,
+    *,
+    items: Sequence[str] | None = None,
+) -> CaseRecord:
     """Return a case in review for more documents.
 
     Args:
         session: a supervisor's session.
         case_id: the case.
         letter: what the requester is asked to send; by default the verdict's reasons.
+        items: the verdict's reason codes the supervisor picked as missing (the audit event
+            records them, and the request_documents letter lists just those); by default
+            all of the verdict's reasons.
 
     Raises:
+        InputError: an item that is not one of the verdict's reasons.
         NotPermitted / TransitionNotAllowed / InputError as ``approve`` (no four-eyes).
     """
     session.require(Action.RETURN)
     case = get_case(session, case_id)
     reasons = [] if case.verdict is None else [r.code for r in case.verdict.reasons]
+    if items:
+        unknown = sorted(set(items) - set(reasons))
+        if unknown:
+            raise InputError(case_id, f"not a reason of the verdict: {', '.join(unknown)}")
+        reasons = [code for code in reasons if code in set(items)]
     if letter is None or not letter.strip():
         if case.verdict is None or not case.verdict.reasons:
             raise InputError(case_id, "say what is missing (--reason): the policy names nothing")
-        letter = "\n".join(r.message for r in case.verdict.reasons)
+        letter = "\n".join(r.message for r in case.verdict.reasons if r.code in reasons)
     return _decide(session, case_id, Action.RETURN, letter.strip(), reasons=reasons)
 
 
-def reject(session: Session, case_id: str, ground: str | None) -> CaseRecord:
+def reject(
+    session: Session, case_id: str, ground: str | None, *, reason: str | None = None
+) -> CaseRecord:
     """Reject a case in review, with a ground.
 
     Args:
@@ -242,6 +264,8 @@ def reject(session: Session, case_id: str, ground: str | None) -> CaseRecord:
         ground: a refusal-ground code of the policy (``identity_unverifiable`` ...) or the
             ground in words (kept on the case only; the audit chain records the code, or
             ``other``).
+        reason: the supervisor's explanation for the refusal letter (APPI Art. 36); kept on
+            the case after the ground, on the lines below it (``decision_note``).
 
     Raises:
         InputError: no ground given, or no such case.
@@ -253,7 +277,8 @@ def reject(session: Session, case_id: str, ground: str | None) -> CaseRecord:
     ground = ground.strip()
     grounds = session.policies.refusal_grounds(policy_in_force(session))
     code = ground if ground in grounds else "other"
-    return _decide(session, case_id, Action.REJECT, ground, ground=code)
+    note = ground if not reason or not reason.strip() else f"{ground}\n{reason.strip()}"
+    return _decide(session, case_id, Action.REJECT, note, ground=code)
 
 
 def record_response(
@@ -268,17 +293,29 @@ def record_response(
     """
     session.require(Action.WRITE_LETTER)
     case = get_case(session, case_id)
-    if kind not in RESPONSES_BY_STATUS.get(case.status, frozenset()):
+    if not response_allowed(case, kind):
         raise TransitionNotAllowed(
             case_id, f"cannot record a {kind} notice for a case whose status is {case.status}"
         )
     sent = session.today() if sent_on is None else sent_on
-    updated = replace(case, response_sent_on=sent, response_kind=kind.value)
     with session.store.transaction():
-        session.store.cases.update(updated)
-        session.record(
-            "record_response", case_id=case_id, kind=kind.value, sent_on=sent.isoformat()
-        )
+        return store_response(session, case, kind, sent)
+
+
+def response_allowed(case: CaseRecord, kind: ResponseKind) -> bool:
+    """Whether a ``kind`` notice may be recorded as sent for the case in its status."""
+    return kind in RESPONSES_BY_STATUS.get(case.status, frozenset())
+
+
+def store_response(
+    session: Session, case: CaseRecord, kind: ResponseKind, sent: date
+) -> CaseRecord:
+    """Write the response onto the case and audit it; call inside the write's transaction."""
+    updated = replace(case, response_sent_on=sent, response_kind=kind.value)
+    session.store.cases.update(updated)
+    session.record(
+        "record_response", case_id=case.case_id, kind=kind.value, sent_on=sent.isoformat()
+    )
     return updated
 
 

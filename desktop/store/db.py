@@ -43,6 +43,7 @@ from desktop.store.errors import (
     TooManyAttempts,
     WrongKey,
 )
+from desktop.store.letters import LetterRepository
 from desktop.store.queries import Queries
 from desktop.store.users import UserRepository
 
@@ -229,7 +230,7 @@ class Store:
     Attributes:
         directory: the folder with the database and its key-slot file.
         user: the account that unlocked it; None when opened with the recovery key.
-        cases, documents, users, audit, queries: the repositories.
+        cases, documents, letters, users, audit, queries: the repositories.
     """
 
     def __init__(
@@ -264,6 +265,7 @@ class Store:
         self.settings = SettingsRepository(self)
         self.cases = CaseRepository(self)
         self.documents = DocumentRepository(self)
+        self.letters = LetterRepository(self)
         self.users = UserRepository(self)
         self.audit = AuditLog(self)
         self.queries = Queries(self)

@@ -186,20 +186,3 @@ class DocumentRepository:
             if cursor.rowcount == 0 and self.get(document_id) is None:
                 raise NotFound(str(document_id), "no such document")
             conn.execute("DELETE FROM document_images WHERE document_id = ?", (document_id,))
-
-    def add_letter(self, case_id: str, kind: str, pdf: bytes, by: str, at: datetime) -> int:
-        """Store a generated letter (PDF) of a case; return its id."""
-        with self._store.transaction():
-            cursor = self._store.connection.execute(
-                "INSERT INTO letters (case_id, kind, pdf, created_by, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (case_id, kind, pdf, by, at.isoformat()),
-            )
-        return int(cursor.lastrowid or 0)
-
-    def letter(self, letter_id: int) -> tuple[str, str, bytes] | None:
-        """Return (case id, kind, PDF) of a stored letter, or None."""
-        row = self._store.connection.execute(
-            "SELECT case_id, kind, pdf FROM letters WHERE id = ?", (letter_id,)
-        ).fetchone()
-        return None if row is None else (str(row[0]), str(row[1]), bytes(row[2]))

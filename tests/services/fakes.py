@@ -39,6 +39,22 @@ class _State:
     events: list[tuple[AuditEvent, str]] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
     next_document: int = 1
+    letters: dict[int, FakeLetter] = field(default_factory=dict)
+    letter_pdfs: dict[int, bytes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FakeLetter:
+    """A stored letter's record (the fake's ``StoredLetter``)."""
+
+    letter_id: int
+    case_id: str
+    kind: str
+    created_by: str
+    created_at: datetime
+    delivery_channel: str | None = None
+    delivered_on: date | None = None
+    delivered_by: str | None = None
 
 
 def _digest(previous: str, event: AuditEvent) -> str:
@@ -79,6 +95,10 @@ class FakeStore:
     @property
     def documents(self) -> FakeDocuments:
         return FakeDocuments(self)
+
+    @property
+    def letters(self) -> FakeLetters:
+        return FakeLetters(self)
 
     @property
     def audit(self) -> FakeAudit:
@@ -209,6 +229,36 @@ class FakeDocuments:
 
 
 @dataclass
+class FakeLetters:
+    store: FakeStore
+
+    def add(self, case_id: str, kind: str, pdf: bytes, by: str, at: datetime) -> int:
+        state = self.store._write()
+        assert case_id in state.cases
+        letter_id = max(state.letters, default=0) + 1
+        state.letters[letter_id] = FakeLetter(letter_id, case_id, kind, by, at)
+        state.letter_pdfs[letter_id] = pdf
+        return letter_id
+
+    def get(self, letter_id: int) -> FakeLetter | None:
+        return self.store.state.letters.get(letter_id)
+
+    def pdf(self, letter_id: int) -> bytes | None:
+        return self.store.state.letter_pdfs.get(letter_id)
+
+    def for_case(self, case_id: str) -> Sequence[FakeLetter]:
+        return [v for _, v in sorted(self.store.state.letters.items()) if v.case_id == case_id]
+
+    def record_delivery(
+        self, letter_id: int, channel: str, on: date, by: str, at: datetime
+    ) -> None:
+        state = self.store._write()
+        state.letters[letter_id] = replace(
+            state.letters[letter_id], delivery_channel=channel, delivered_on=on, delivered_by=by
+        )
+
+
+@dataclass
 class FakeAudit:
     store: FakeStore
 
@@ -236,8 +286,14 @@ class FakeAudit:
         state.events.append((event, _digest(previous, event)))
         return event.event_id
 
-    def events(self) -> Iterator[AuditEvent]:
-        return iter([e for e, _ in self.store.state.events])
+    def events(self, *, after: int = 0, case_id: str | None = None) -> Iterator[AuditEvent]:
+        return iter(
+            [
+                e
+                for e, _ in self.store.state.events
+                if e.event_id > after and (case_id is None or e.case_id == case_id)
+            ]
+        )
 
     def verify(self) -> ChainCheck:
         previous = ""

@@ -151,12 +151,6 @@ def test_settings(store: Store) -> None:
     assert store.settings.get("policy") == "whi"
 
 
-def test_letters(store: Store) -> None:
-    case_id = open_case(store, "架空 太郎")
-    letter_id = store.documents.add_letter(case_id, "request_documents", b"%PDF-1.7", "u", AT)
-    assert store.documents.letter(letter_id) == (case_id, "request_documents", b"%PDF-1.7")
-
-
 def test_review_queue_pages_by_due_date(store: Store) -> None:
     dues = [date(2026, 12, 1 + (n * 7) % 20) for n in range(23)] + [None, None]
     with store.transaction():
