@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.core.cases import CaseStatus, Role
+from desktop.core.cases import Action, CaseStatus, Role, is_allowed
 from desktop.core.errors import HonninError
 from desktop.services import intake
 from desktop.ui import preferences, texts
@@ -332,7 +332,11 @@ class MainWindow(QMainWindow):
             return None
         for i in self._case_tabs():
             tab = self.tabs.widget(i)
-            if tab is not None and tab.property("case_id") == case_id:
+            if (
+                tab is not None
+                and tab.property("case_id") == case_id
+                and tab.property("screen") != "review"
+            ):
                 self.tabs.setCurrentIndex(i)
                 return tab
         try:
@@ -428,8 +432,62 @@ class MainWindow(QMainWindow):
 
     def _role_screens(self, session: Session) -> list[tuple[str, str, Callable[[], QWidget]]]:
         """(object name, tab title, factory) of each screen the user's role may use."""
-        del session
-        return []
+        screens: list[tuple[str, str, Callable[[], QWidget]]] = []
+        if is_allowed(session.user.role, Action.APPROVE):
+            screens.append(("review_queue", self.tr("Review queue"), self._review_queue))
+        return screens
+
+    def _review_queue(self) -> QWidget:
+        from desktop.ui.widgets.review_queue import ReviewQueueView
+
+        assert self.session is not None
+        view = ReviewQueueView(self.session, self._pools)
+        view.open_review_requested.connect(self.open_review)
+        view.reload()
+        return view
+
+    def open_review(self, case_id: str) -> QWidget | None:
+        """Show the review screen of a case in review (opening its tab if needed)."""
+        from desktop.ui.widgets.review_case import ReviewCaseWidget
+
+        if self.session is None:
+            return None
+        for i in self._case_tabs():
+            tab = self.tabs.widget(i)
+            if isinstance(tab, ReviewCaseWidget) and tab.property("case_id") == case_id:
+                self.tabs.setCurrentIndex(i)
+                return tab
+        widget = ReviewCaseWidget(self.session, case_id, self._pools)
+        widget.setProperty("case_id", case_id)
+        widget.setProperty("screen", "review")
+        widget.case_decided.connect(self._case_decided)
+        widget.letter_drafted.connect(self._letter_drafted)
+        index = self.tabs.addTab(widget, self.tr("Review %1").replace("%1", case_id))
+        self.tabs.setCurrentIndex(index)
+        return widget
+
+    def _letter_drafted(self, case_id: str, kind: str) -> None:
+        del kind
+        self._case_decided(case_id)
+        self.statusBar().showMessage(
+            self.tr(
+                "Case %1: the letter is drafted; print or send it from the case's letters."
+            ).replace("%1", case_id),
+            30_000,
+        )
+
+    def _case_decided(self, case_id: str) -> None:
+        self.model.reload()
+        for i in self._case_tabs():
+            tab = self.tabs.widget(i)
+            if tab is not None and tab.property("case_id") == case_id:
+                refresh = getattr(tab, "refresh_case", None)
+                if callable(refresh):
+                    refresh()
+        queue = self.role_tab("review_queue")
+        reload = getattr(queue, "reload", None)
+        if callable(reload):
+            reload()
 
     def new_case(self) -> None:
         """Ask for a new request; open the case it becomes."""

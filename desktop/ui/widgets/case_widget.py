@@ -14,6 +14,7 @@ from desktop.services import documents, intake, review
 from desktop.ui import preferences, texts
 from desktop.ui.widgets.checklist_panel import ChecklistPanel
 from desktop.ui.widgets.documents_panel import AnalysedPage, DocumentsPanel
+from desktop.ui.widgets.letters_panel import LettersPanel
 from desktop.ui.widgets.mask_editor import MaskEditorWidget, StoredView, decode_stored
 from desktop.ui.workers import Worker
 
@@ -90,11 +91,18 @@ class CaseWidget(QWidget):
         )
         self.editor = MaskEditorWidget(session, case_id, pools)
         self.checklist = ChecklistPanel(session, case_id)
+        self.letters = LettersPanel(session, case_id, pools)
+        # The checklist matters while documents come in; the letters once the case is decided.
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.checklist)
+        side.addWidget(self.letters)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1 if editable else 3)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents)
         splitter.addWidget(self.editor)
-        splitter.addWidget(self.checklist)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 1)
@@ -111,6 +119,9 @@ class CaseWidget(QWidget):
         self.editor.page_corrected.connect(self._page_corrected)
         self.editor.page_viewed.connect(self._viewed.add)
         self.checklist.submit_clicked.connect(self.submit)
+        self.letters.delivery_recorded.connect(
+            lambda case_id, _letter: self.case_saved.emit(case_id)
+        )
 
         self._show_summary()
         self.checklist.refresh()
@@ -150,7 +161,15 @@ class CaseWidget(QWidget):
         self._show_summary()
         self.editor.clear()
         self._update_submit()
+        self.letters.refresh()
         self.case_submitted.emit(self._case_id)
+
+    def refresh_case(self) -> None:
+        """The case changed elsewhere (decided, a letter written): show its new state."""
+        self.case = intake.get_case(self._session, self._case_id)
+        self._show_summary()
+        self._update_submit()
+        self.letters.refresh()
 
     def _not_submitted(self, error: object) -> None:
         assert isinstance(error, BaseException)
