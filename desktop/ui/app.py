@@ -169,7 +169,7 @@ def _run_window(app: QApplication, options: Options, pools: Pools) -> int:
         wizard.exec()
         session = wizard.session  # once created, the store is used even if closed after
     else:
-        dialog = UnlockDialog(opener, policies, pool=pools.analysis)
+        dialog = UnlockDialog(opener, policies, pool=pools.analysis, pools=pools)
         dialog.exec()
         session = dialog.session if dialog.result() == QDialog.DialogCode.Accepted else None
     if session is None:

@@ -164,5 +164,28 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
         "MainWindow",
         "%1 page(s) not saved were discarded when the desk locked: import them again.",
     ): "ロック時に保存前のページ%1件を破棄しました。取り込み直してください。",
+    ("MainWindow", "Review queue"): "審査待ち",
+    ("MainWindow", "Review %1"): "審査 %1",
+    (
+        "MainWindow",
+        "Case %1: the letter is drafted; print or send it from the case's letters.",
+    ): "案件 %1：書面を作成しました。案件画面の「書面」から印刷・送付してください。",
+    ("MainWindow", "Dashboard"): "概況",
+    ("MainWindow", "Statistics"): "統計",
+    ("MainWindow", "Audit and disposal"): "監査・廃棄",
+    ("MainWindow", "Administration"): "管理",
+    (
+        "MainWindow",
+        "The letters' wording: one template per kind of letter, with the company's name, "
+        "address and contact from the settings.",
+    ): "書面の文面です。書面の種類ごとにひな形が一つあり、会社名・住所・連絡先は設定から入ります。",
+    ("MainWindow", "Edit the letter templates…"): "書面のひな形を編集…",
+    ("MainWindow", "Users"): "利用者",
+    ("MainWindow", "Settings"): "設定",
+    ("MainWindow", "Letter templates"): "書面のひな形",
+    ("UnlockDialog", "Lost every password?"): "パスワードをすべて失った場合",
+    ("UnlockDialog", "A new password is set: sign in with it."): (
+        "新しいパスワードを設定しました。そのパスワードでサインインしてください。"
+    ),
 }
 """(context, English source) → Japanese."""

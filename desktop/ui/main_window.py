@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -29,6 +31,7 @@ from desktop import __version__
 from desktop.core.cases import Action, CaseStatus, Role, is_allowed
 from desktop.core.errors import HonninError
 from desktop.services import intake
+from desktop.services.review import ResponseKind
 from desktop.ui import preferences, texts
 from desktop.ui.dialogs.unlock_dialog import UnlockDialog
 from desktop.ui.lock import IdleLock
@@ -120,7 +123,6 @@ class MainWindow(QMainWindow):
         self._creating: Worker | None = None  # the new request being stored
         self.discarded_on_lock = 0  # unsaved pages dropped by the last lock (told after unlock)
         self._fixed_tabs = 1  # the case list, then the role's screens; case tabs follow
-        settings = QSettings()
         self.setWindowTitle(self.tr("Honnin Desk"))
         self.resize(1200, 760)
 
@@ -193,10 +195,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._show_user()
 
-        minutes = preferences.idle_minutes(settings)
+        self._fixed_idle_msecs = idle_msecs  # given by the caller (--idle-minutes, tests)
         app = QApplication.instance()
         assert app is not None  # a window needs the application
-        self.idle_lock = IdleLock(app, idle_msecs or minutes * 60_000, self)
+        self.idle_lock = IdleLock(app, self._idle_msecs(session), self)
 
         self.table.doubleClicked.connect(self._row_activated)
         self.table.activated.connect(self._row_activated)
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self._search_timer.timeout.connect(self._apply_filters)
         self.tabs.tabCloseRequested.connect(self._tab_close_requested)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.model.modelReset.connect(self._show_count)
         self.model.rowsInserted.connect(self._show_count)
         self.idle_lock.idle_timed_out.connect(self.lock)
@@ -359,7 +362,9 @@ class MainWindow(QMainWindow):
             )
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return placeholder
-        widget = CaseWidget(self.session, case_id, self._pools)
+        widget = CaseWidget(
+            self.session, case_id, self._pools, hot_folder=self._hot_folder(self.session)
+        )
         widget.case_saved.connect(lambda _case: self.model.reload())
         widget.case_submitted.connect(lambda _case: self.model.reload())
         return widget
@@ -395,6 +400,10 @@ class MainWindow(QMainWindow):
         """Close every case tab."""
         while self.tabs.count() > self._fixed_tabs:
             self.close_tab(self.tabs.count() - 1)
+
+    def case_tabs(self) -> list[QWidget]:
+        """The open case and review tabs, in order."""
+        return [w for i in self._case_tabs() if (w := self.tabs.widget(i)) is not None]
 
     def _case_tabs(self) -> range:
         """Indexes of the case tabs (after the case list and the role's screens)."""
@@ -432,10 +441,132 @@ class MainWindow(QMainWindow):
 
     def _role_screens(self, session: Session) -> list[tuple[str, str, Callable[[], QWidget]]]:
         """(object name, tab title, factory) of each screen the user's role may use."""
+        role = session.user.role
         screens: list[tuple[str, str, Callable[[], QWidget]]] = []
-        if is_allowed(session.user.role, Action.APPROVE):
+        if is_allowed(role, Action.APPROVE):
             screens.append(("review_queue", self.tr("Review queue"), self._review_queue))
+        screens.append(("dashboard", self.tr("Dashboard"), self._dashboard))
+        if is_allowed(role, Action.APPROVE):
+            screens.append(("statistics", self.tr("Statistics"), self._statistics))
+        if is_allowed(role, Action.VERIFY_AUDIT):
+            screens.append(("audit", self.tr("Audit and disposal"), self._audit))
+        if is_allowed(role, Action.MANAGE_USERS):
+            screens.append(("administration", self.tr("Administration"), self._administration))
         return screens
+
+    def _dashboard(self) -> QWidget:
+        from desktop.ui.widgets.dashboard import DashboardWidget
+
+        assert self.session is not None
+        widget = DashboardWidget(self.session, self._pools)
+        widget.status_chosen.connect(self._show_status)
+        return widget
+
+    def _statistics(self) -> QWidget:
+        from desktop.ui.widgets.statistics_view import StatisticsView
+
+        assert self.session is not None
+        return StatisticsView(self.session, self._pools)
+
+    def _audit(self) -> QWidget:
+        from desktop.ui.widgets.admin_audit import AdminAuditWidget
+
+        assert self.session is not None
+        widget = AdminAuditWidget(self.session, self._pools)
+        widget.documents_disposed.connect(lambda _ids: self.model.reload())
+        return widget
+
+    def _administration(self) -> QWidget:
+        from desktop.ui.widgets.admin_settings import AdminSettingsWidget
+        from desktop.ui.widgets.admin_users import AdminUsersWidget
+
+        assert self.session is not None
+        pages = QTabWidget()
+        pages.setDocumentMode(True)
+        users = AdminUsersWidget(self.session, self._pools)
+        users.setObjectName("admin_users")
+        settings = AdminSettingsWidget(self.session, self._pools)
+        settings.setObjectName("admin_settings")
+        settings.idle_lock_changed.connect(self._idle_minutes_changed)
+        settings.hot_folder_changed.connect(self._hot_folder_changed)
+        templates = QWidget()
+        templates.setObjectName("admin_templates")
+        layout = QVBoxLayout(templates)
+        hint = QLabel(
+            self.tr(
+                "The letters' wording: one template per kind of letter, with the company's "
+                "name, address and contact from the settings."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        button = QPushButton(self.tr("Edit the letter templates…"))
+        button.setObjectName("edit_templates")
+        button.clicked.connect(lambda: self.edit_template(ResponseKind.REQUEST_DOCUMENTS))
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        pages.addTab(users, self.tr("Users"))
+        pages.addTab(settings, self.tr("Settings"))
+        pages.addTab(templates, self.tr("Letter templates"))
+        return pages
+
+    def edit_template(self, kind: ResponseKind) -> None:
+        """Open the template editor of one letter kind (administrators)."""
+        from desktop.ui.dialogs.template_editor import TemplateEditorDialog
+
+        if self.session is None:
+            return
+        dialog = TemplateEditorDialog(self.session, self._pools, self, kind=kind)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        refresh = getattr(widget, "refresh", None) if widget is not None else None
+        if widget is not None and widget.objectName() == "dashboard" and callable(refresh):
+            refresh()
+
+    def _show_status(self, status: str) -> None:
+        """Show the case list filtered on one status (from the dashboard)."""
+        index = self.status_filter.findData(CaseStatus(status))
+        if index >= 0:
+            self.status_filter.setCurrentIndex(index)
+        self.tabs.setCurrentIndex(0)
+
+    def _idle_msecs(self, session: Session) -> int:
+        """The idle time: the caller's, else this workstation's, at most the store's."""
+        if self._fixed_idle_msecs:
+            return self._fixed_idle_msecs
+        from desktop.services import admin
+
+        mine = preferences.idle_minutes(QSettings())
+        try:
+            desk = admin.idle_lock_minutes(session)
+        except HonninError:
+            desk = mine
+        # The administrator's setting is the desk's limit; a user may lock sooner.
+        return min(mine, desk) * 60_000
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        if self.session is not None:
+            self.idle_lock.set_interval(self._idle_msecs(self.session))
+        log.info("idle lock set to %d min by the administrator", minutes)
+
+    def _hot_folder(self, session: Session) -> Path | None:
+        """The scanner folder: this workstation's, else the one set for the desk."""
+        from desktop.services import admin
+
+        folder = preferences.hot_folder(QSettings())
+        if not folder:
+            try:
+                folder = admin.read_settings(session).hot_folder
+            except HonninError:
+                folder = ""
+        return Path(folder) if folder and Path(folder).is_dir() else None
+
+    def _hot_folder_changed(self, folder: str) -> None:
+        # This workstation's scanner folder follows the administrator's choice made here.
+        QSettings().setValue(preferences.HOT_FOLDER, folder)
 
     def _review_queue(self) -> QWidget:
         from desktop.ui.widgets.review_queue import ReviewQueueView
@@ -607,6 +738,7 @@ class MainWindow(QMainWindow):
             hint=self._unlock_hint,
             now=self._clock,
             pool=self._pools.analysis,
+            pools=self._pools,
             parent=self,
         )
         dialog.unlocked.connect(self._unlocked)
@@ -632,6 +764,7 @@ class MainWindow(QMainWindow):
         self.unlock_dialog = None
         self.model.set_session(session)
         self._add_role_tabs(session)
+        self.idle_lock.set_interval(self._idle_msecs(session))
         self._apply_filters()
         self._show_user()
         self.idle_lock.start()
@@ -667,7 +800,8 @@ class MainWindow(QMainWindow):
         )
         if ok:
             settings.setValue(preferences.IDLE_MINUTES, minutes)
-            self.idle_lock.set_interval(minutes * 60_000)
+            if self.session is not None:
+                self.idle_lock.set_interval(self._idle_msecs(self.session))
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -10,11 +10,27 @@ import logging
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 log = logging.getLogger(__name__)
+
+
+def while_alive(owner: QObject, fn: Callable[..., None]) -> Callable[..., None]:
+    """``fn``, called only while ``owner`` still exists.
+
+    A job may end after its screen was closed (a lock drops the key and the screens with it);
+    Qt forgets connections to a deleted widget's methods, but not to a lambda or closure that
+    reaches into the widget. Wrap those.
+    """
+
+    def call(*args: Any) -> None:
+        if isValid(owner):
+            fn(*args)
+
+    return call
 
 
 class WorkerSignals(QObject):

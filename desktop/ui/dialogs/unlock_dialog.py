@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from desktop.services.ports import PolicyEngine, StoreOpener
     from desktop.services.session import Session
+    from desktop.ui.workers import Pools
 
 log = logging.getLogger(__name__)
 
@@ -76,10 +77,12 @@ class UnlockDialog(QDialog):
         hint: str = "",
         now: Callable[[], datetime] = system_clock,
         pool: QThreadPool | None = None,
+        pools: Pools | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._pool = pool if pool is not None else QThreadPool(self)
+        self._pools = pools  # for the recovery dialog (its work runs on the write pool)
         self._unlocking: Worker | None = None
         self._opener = opener
         self._policies = policies
@@ -129,6 +132,13 @@ class UnlockDialog(QDialog):
             )
             self.sign_out_button.setAutoDefault(False)
             self.sign_out_button.clicked.connect(self._sign_out)
+        self.recover_button = None
+        if not locked_user and pools is not None and hasattr(opener, "recover"):
+            self.recover_button = self.buttons.addButton(
+                self.tr("Lost every password?"), QDialogButtonBox.ButtonRole.HelpRole
+            )
+            self.recover_button.setAutoDefault(False)
+            self.recover_button.clicked.connect(self.recover)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -145,6 +155,27 @@ class UnlockDialog(QDialog):
         self.password_edit.textChanged.connect(self._update)
         (self.password_edit if locked_user else self.user_edit).setFocus()
         self._update()
+
+    def recover(self) -> None:
+        """Open the recovery-key dialog; once a new password is set, sign in with it."""
+        from desktop.ui.widgets.admin_recovery import AdminRecoveryDialog
+
+        assert self._pools is not None
+        dialog = AdminRecoveryDialog(
+            cast("Any", self._opener), self._policies, self._pools, self, now=self._now
+        )
+        dialog.recovered.connect(self._recovered)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recovery_dialog: QDialog | None = dialog
+        dialog.open()
+
+    def _recovered(self, name: str) -> None:
+        self.user_edit.setText(name)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        self.error_label.setStyleSheet("color: #1b7f3b;")
+        self.error_label.setText(self.tr("A new password is set: sign in with it."))
+        self.error_label.show()
 
     def _update(self) -> None:
         idle = self._unlocking is None
@@ -227,6 +258,7 @@ class UnlockDialog(QDialog):
             text = self.tr("There is no store in this folder.")
         else:
             text = self.tr("The store could not be opened: %1").replace("%1", str(exc))
+        self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setText(text)
         self.error_label.show()
         self.password_edit.clear()

@@ -16,7 +16,7 @@ from desktop.ui.widgets.checklist_panel import ChecklistPanel
 from desktop.ui.widgets.documents_panel import AnalysedPage, DocumentsPanel
 from desktop.ui.widgets.letters_panel import LettersPanel
 from desktop.ui.widgets.mask_editor import MaskEditorWidget, StoredView, decode_stored
-from desktop.ui.workers import Worker
+from desktop.ui.workers import Worker, while_alive
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -220,7 +220,9 @@ class CaseWidget(QWidget):
         self._showing = record.document_id
         worker = Worker(decode_stored, record, png)
         worker.signals.result.connect(self._stored_decoded)
-        worker.signals.error.connect(lambda exc: self.editor.message.setText(str(exc)))
+        worker.signals.error.connect(
+            while_alive(self, lambda exc: self.editor.message.setText(str(exc)))
+        )
         worker.start(self._pools.analysis)
 
     def _stored_decoded(self, view: object) -> None:

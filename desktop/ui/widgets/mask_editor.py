@@ -51,7 +51,7 @@ from desktop.core.documents import DocumentType, FieldName, SensitiveKind
 from desktop.core.eras import parse_date
 from desktop.services import documents, intake
 from desktop.ui import texts
-from desktop.ui.workers import Worker
+from desktop.ui.workers import Worker, while_alive
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -878,7 +878,7 @@ class MaskEditorWidget(QWidget):
         """Make ``worker`` the save under way; its error or end is reported here."""
         self._saving = worker
         worker.signals.error.connect(self._save_error)
-        worker.signals.finished.connect(lambda: self._save_finished(worker))
+        worker.signals.finished.connect(while_alive(self, lambda: self._save_finished(worker)))
 
     def _checked_fields(self) -> dict[str, str] | None:
         """The fields as typed, dates in ISO form (era dates accepted); None after a bad date."""

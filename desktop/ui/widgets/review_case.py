@@ -35,7 +35,7 @@ from desktop.ui import texts
 from desktop.ui.dialogs.decision_dialogs import ApproveDialog, RejectDialog, ReturnDialog
 from desktop.ui.widgets.checklist_panel import DECISION_COLOURS
 from desktop.ui.widgets.mask_editor import StoredView, decode_stored
-from desktop.ui.workers import Worker
+from desktop.ui.workers import Worker, while_alive
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -670,7 +670,7 @@ class ReviewCaseWidget(QWidget):
         self.message.clear()
         self._set_buttons()
         worker = Worker(job, self._session, self._case_id, *args)
-        worker.signals.result.connect(lambda case: self._decided(case, letter))
+        worker.signals.result.connect(while_alive(self, lambda case: self._decided(case, letter)))
         worker.signals.error.connect(self._not_decided)
         worker.start(self._pools.write)
 
@@ -681,7 +681,9 @@ class ReviewCaseWidget(QWidget):
         self.reload()
         if letter is not None:
             worker = Worker(_letter_job, self._session, self._case_id, letter)
-            worker.signals.result.connect(lambda pdf: self._letter_ready(letter, pdf))
+            worker.signals.result.connect(
+                while_alive(self, lambda pdf: self._letter_ready(letter, pdf))
+            )
             worker.signals.error.connect(self._letter_failed)
             worker.start(self._pools.write)
 
