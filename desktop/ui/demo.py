@@ -20,9 +20,12 @@ from desktop.core.case import Holder
 from desktop.core.cases import Role
 from desktop.core.documents import DocumentType, FieldName, SensitiveKind
 from desktop.core.errors import HonninError
-from desktop.services import accounts, documents, intake, review, workspace
+from desktop.services import accounts, documents, intake, letters, review, workspace
+from desktop.services.admin import CompanySender, set_company_sender
 from desktop.services.documents import MaskedPage
+from desktop.services.letters import DeliveryChannel
 from desktop.services.ports import MaskOrigin, RegionRecord
+from desktop.services.review import ResponseKind
 from desktop.services.session import system_clock
 
 if TYPE_CHECKING:
@@ -58,9 +61,27 @@ REQUEST_MIX = (
     ["provision_records"],
 )
 CHANNELS = ("post", "email", "web_form", "counter")
-STATES = ("intake", "intake", "scanned", "in_review", "returned", "approved", "rejected")
-SCANS = 8
+STATES = (
+    "intake",
+    "intake",
+    "scanned",
+    "in_review",
+    "in_review",
+    "returned",
+    "approved",
+    "rejected",
+    "closed",
+)
+SCANS = 10
 """How many cases get a masked card (drawing and storing a page takes ~0.1 s)."""
+LETTERS = 4
+"""How many decided cases get their letter (rendering one takes ~0.2 s)."""
+SENDER = CompanySender(
+    name="架空商事株式会社 個人情報お問い合わせ窓口",
+    address="〒100-0000 東京都千代田区見本町9-9-9",
+    contact="電話 03-0000-0000（平日9時〜17時）",
+)
+"""An invented company: the letters' sender."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +127,7 @@ def create_demo_store(
     )
     accounts.add_user(admin, OPERATOR, Role.OPERATOR, PASSWORD)
     accounts.add_user(admin, SUPERVISOR, Role.SUPERVISOR, PASSWORD)
+    set_company_sender(admin, SENDER)
     admin.store.close()
     operator = accounts.unlock(opener, policies, user=OPERATOR, password=PASSWORD, now=now)
     supervisor = accounts.unlock(opener, policies, user=SUPERVISOR, password=PASSWORD, now=now)
@@ -120,6 +142,7 @@ def fill(operator: Session, supervisor: Session, count: int = CASES) -> None:
     """Open ``count`` invented cases in various states; some with a masked card."""
     today = operator.today()
     scans = 0
+    written = 0
     for i in range(count):
         name, birth, address = PEOPLE[i % len(PEOPLE)]
         received = today - timedelta(days=(i * 7) % 40)
@@ -133,19 +156,28 @@ def fill(operator: Session, supervisor: Session, count: int = CASES) -> None:
         state = STATES[i % len(STATES)]
         try:
             case = intake.open_case(operator, request, "demo")
-            if state != "intake" and scans < SCANS:
+            if state not in ("intake", "closed") and scans < SCANS:
                 page = masked_card(name, birth, address, seed=i)
                 documents.add_page(operator, case.case_id, page, holder=Holder.PRINCIPAL)
                 scans += 1
             review.evaluate(operator, case.case_id)
-            if state in ("in_review", "returned", "approved", "rejected"):
+            if state in ("in_review", "returned", "approved", "rejected", "closed"):
                 review.submit(operator, case.case_id)
             if state == "returned":
                 review.return_case(
                     supervisor, case.case_id, "本人確認書類の写しをもう一点お送りください。"
                 )
-            elif state == "approved":
+            elif state in ("approved", "closed"):
                 review.approve(supervisor, case.case_id, "デモ: 確認済み")
+                if written < LETTERS:
+                    letter_id, _pdf = letters.create_letter(
+                        supervisor, case.case_id, ResponseKind.DISCLOSURE_NOTICE
+                    )
+                    written += 1
+                    if state == "closed":
+                        letters.record_delivery(supervisor, letter_id, DeliveryChannel.POST, today)
+                if state == "closed":
+                    review.close(supervisor, case.case_id)
             elif state == "rejected":
                 grounds = list(
                     supervisor.policies.refusal_grounds(review.policy_in_force(supervisor))
@@ -155,7 +187,7 @@ def fill(operator: Session, supervisor: Session, count: int = CASES) -> None:
         except HonninError as exc:
             # The demo shows what the services allow; a refused step leaves the case earlier.
             log.info("demo case %d stopped at %s (%s)", i, state, type(exc).__name__)
-    log.info("demo store filled: %d cases, %d scans", count, scans)
+    log.info("demo store filled: %d cases, %d scans, %d letters", count, scans, written)
 
 
 def masked_card(name: str, birth: str, address: str, *, seed: int = 0) -> MaskedPage:

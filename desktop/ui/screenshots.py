@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.ui.demo import DemoStore
     from desktop.ui.workers import Pools
 
 log = logging.getLogger(__name__)
@@ -105,12 +106,66 @@ def render_screens(app: QApplication, out: Path, root: Path, pools: Pools) -> in
         window.idle_lock.pause()
         window.close()
         _settle(app, pools, 0.05)
+        _supervisor_screens(app, out, store, pools)
     finally:
         pools.drain()
         store.remove()
     del written
     QCoreApplication.processEvents()
     return 0
+
+
+def _supervisor_screens(app: QApplication, out: Path, store: DemoStore, pools: Pools) -> None:
+    """The screens of the supervisor's and administrator's day, signed in as the administrator."""
+    from desktop.core.cases import CaseStatus
+    from desktop.services import accounts, intake
+    from desktop.services import letters as letter_service
+    from desktop.ui import demo
+    from desktop.ui.main_window import MainWindow
+
+    session = accounts.unlock(store.opener, store.policies, user=demo.ADMIN, password=demo.PASSWORD)
+    window = MainWindow(session, pools, opener=store.opener, policies=store.policies)
+    window.resize(1280, 800)
+    window.show()
+    try:
+        for name, file in (
+            ("review_queue", "07-review-queue.png"),
+            ("dashboard", "10-dashboard.png"),
+            ("statistics", "11-statistics.png"),
+            ("audit", "13-audit-and-disposal.png"),
+            ("administration", "12-administration.png"),
+        ):
+            tab = window.role_tab(name)
+            if tab is None:
+                continue
+            window.tabs.setCurrentWidget(tab)
+            count = getattr(tab, "count", None)
+            if name == "statistics" and callable(count):
+                count()
+            verify = getattr(tab, "verify", None)
+            if name == "audit" and callable(verify):
+                verify()
+            _save(window, out / file, app, pools)
+        in_review = intake.list_cases(session, CaseStatus.IN_REVIEW)
+        if in_review:
+            window.open_review(in_review[0].case_id)
+            _settle(app, pools, 0.5)
+            _save(window, out / "08-review-case.png", app, pools)
+        with_letter = next(
+            (
+                case.case_id
+                for case in intake.list_cases(session, CaseStatus.APPROVED)
+                if letter_service.list_letters(session, case.case_id)
+            ),
+            None,
+        )
+        if with_letter is not None:
+            window.open_case(with_letter)
+            _save(window, out / "09-case-letters.png", app, pools)
+    finally:
+        window.idle_lock.pause()
+        window.close()
+        _settle(app, pools, 0.05)
 
 
 def _show_first_page(widget: object, session: object, case_id: str) -> None:

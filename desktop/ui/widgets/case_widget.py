@@ -106,7 +106,9 @@ class CaseWidget(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([260, 900, 320])
+        # A decided case is about its letters: the side column gets the room.
+        splitter.setSizes([260, 900, 320] if editable else [240, 640, 520])
+        side.setSizes([600, 200] if editable else [260, 540])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
