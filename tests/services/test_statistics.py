@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import random
+from collections import Counter
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from statistics import median
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from desktop.core.calendar import DEFAULT_CALENDAR
 from desktop.core.cases import CaseRecord, CaseStatus, NotPermitted, Role, UserRecord, Verdict
 from desktop.core.errors import InputError
 from desktop.services import accounts, statistics
@@ -285,3 +289,134 @@ def test_real_store_period_spanning_every_case(real: Session) -> None:
 
 def test_real_store_without_cases(real: Session) -> None:
     assert statistics.yearly_statistics(real, YEAR).requests == 0
+
+
+# --- the SQL counts against the record-by-record counts, on generated cases ----------------
+
+
+class _WithoutQueries:
+    """The real store without its counting queries: the services count record by record."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "queries":
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+def _generated(seed: int, count: int) -> tuple[list[list[CaseRecord]], dict[str, Any]]:
+    """``count`` cases as the successive records of each (its status history), and what the
+    2026 statistics of them must be, worked out from the generation itself."""
+    rng = random.Random(seed)
+    types = ["purpose_notification", "disclosure", "correction", "cessation_of_use"]
+    histories: list[list[CaseRecord]] = []
+    calendar_days: list[int] = []
+    business_days: list[int] = []
+    expected: dict[str, Any] = {"requests": 0, "returned": 0, "rejected": 0, "types": Counter()}
+    S = CaseStatus
+    paths = [
+        [S.INTAKE],
+        [S.INTAKE, S.IN_REVIEW],
+        [S.INTAKE, S.IN_REVIEW, S.RETURNED],
+        [S.INTAKE, S.IN_REVIEW, S.RETURNED, S.IN_REVIEW, S.APPROVED],
+        [S.INTAKE, S.IN_REVIEW, S.APPROVED, S.CLOSED],
+        [S.INTAKE, S.IN_REVIEW, S.REJECTED],
+        [S.INTAKE, S.IN_REVIEW, S.REJECTED, S.CLOSED],
+        [S.INTAKE, S.IN_REVIEW, S.RETURNED, S.IN_REVIEW, S.REJECTED, S.CLOSED],
+        [S.INTAKE, S.CLOSED],  # withdrawn: never answered
+        [S.INTAKE, S.IN_REVIEW, S.RETURNED, S.CLOSED],  # the documents never came
+    ]
+    for number in range(1, count + 1):
+        received = date(2025, 12, 20) + timedelta(days=rng.randrange(390))
+        path = rng.choice(paths)
+        # now and then a notice dated before the receipt (a typing error): counted as 0 days
+        delay = rng.randrange(-2, 40)
+        answer = received + timedelta(days=delay)
+        delay = max(delay, 0)
+        kinds = rng.sample(types, rng.choice((1, 1, 2, 3)))
+        due = (received + timedelta(days=rng.randrange(5, 60))).isoformat()
+        record = case(number, received.isoformat(), S.INTAKE, tuple(kinds), due=due)
+        record = replace(record, case_id=f"{received.year}-{number:06d}")
+        records = [record]
+        for status in path[1:]:
+            decided = status in (S.RETURNED, S.APPROVED, S.REJECTED)
+            record = replace(
+                record,
+                status=status,
+                # late in the evening, Japanese time: the local date is the answer's
+                decided_at=datetime.combine(answer, time(22, 45), JST) if decided else None,
+                decided_by="kanri" if decided else record.decided_by,
+            )
+            if status is S.RETURNED:
+                sent = answer if rng.random() < 0.5 else None
+                record = replace(
+                    record,
+                    response_sent_on=sent,
+                    response_kind=None if sent is None else "request_documents",
+                )
+            if status is S.CLOSED and path[-2] in (S.APPROVED, S.REJECTED):
+                record = replace(
+                    record,
+                    response_sent_on=answer,
+                    response_kind="refusal" if path[-2] is S.REJECTED else "disclosure_notice",
+                )
+            records.append(record)
+        histories.append(records)
+        if received.year != 2026:
+            continue
+        last = records[-1]
+        expected["requests"] += 1
+        expected["types"].update(kinds)
+        expected["returned"] += S.RETURNED in path
+        expected["rejected"] += S.REJECTED in path
+        answered = last.status in (S.APPROVED, S.REJECTED) or (
+            last.status is S.CLOSED and path[-2] in (S.APPROVED, S.REJECTED)
+        )
+        if answered:
+            calendar_days.append(delay)
+            business_days.append(
+                sum(
+                    DEFAULT_CALENDAR.is_business_day(received + timedelta(days=d))
+                    for d in range(1, delay + 1)
+                )
+            )
+    expected["calendar_days"] = statistics.AnswerTimes(
+        len(calendar_days), float(median(calendar_days)), max(calendar_days)
+    )
+    expected["business_days"] = statistics.AnswerTimes(
+        len(business_days), float(median(business_days)), max(business_days)
+    )
+    return histories, expected
+
+
+@pytest.mark.parametrize(("seed", "count"), [(1, 300), (2, 301)])  # odd and even answers
+def test_sql_counts_equal_the_record_counts_on_generated_cases(
+    real: Session, seed: int, count: int
+) -> None:
+    histories, expected = _generated(seed, count)
+    with real.store.transaction():
+        for records in histories:
+            real.store.cases.add(records[0])
+            for record in records[1:]:
+                real.store.cases.update(record)  # each change is kept in decisions
+    by_records = Session(
+        _WithoutQueries(real.store),
+        real.user,
+        FilePolicies(),
+        now=real.now,
+    )
+    for period in (YEAR, statistics.Period(date(2026, 4, 1), date(2026, 6, 30))):
+        got = statistics.yearly_statistics(real, period)
+        assert got == statistics.yearly_statistics(by_records, period)
+        if period == YEAR:
+            assert got.requests == expected["requests"]
+            assert got.by_request_type == dict(sorted(expected["types"].items()))
+            assert (got.returned, got.rejected) == (expected["returned"], expected["rejected"])
+            assert got.calendar_days == expected["calendar_days"]
+            assert got.business_days == expected["business_days"]
+            assert got.unanswered == got.requests - expected["calendar_days"].answered
+    board = statistics.dashboard(real)
+    assert board == statistics.dashboard(by_records)
+    assert sum(board.by_status.values()) == count
