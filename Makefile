@@ -84,6 +84,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scan.py
 	$(BIN)/python benchmarks/bench_mrz.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_statistics.py
+	$(BIN)/python benchmarks/bench_load.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -77,6 +77,8 @@ def apply(
 
     Each migration runs in its own transaction together with its ``user_version`` and
     ``schema_migrations`` record, so a crash leaves the store at a migration boundary.
+    Two programs may open an old store at once (the GUI and the command line): the second
+    waits for the write lock, finds the migration applied, and goes on without it.
 
     Raises:
         SchemaMismatch: the store is newer than this program, or a released file changed.
@@ -89,6 +91,8 @@ def apply(
         _check_released(conn, source, migrations[:version])
     applied: list[int] = []
     for migration in migrations[version:]:
+        if current_version(conn) >= migration.version:
+            continue  # applied by another program meanwhile (checked below)
         # executescript commits any open transaction first, so BEGIN/COMMIT go in the script.
         script = (
             "BEGIN IMMEDIATE;\n"
@@ -104,9 +108,18 @@ def apply(
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise
+            if current_version(conn) < migration.version:
+                raise
+            # Another program applied it while this one waited for the write lock (its
+            # version was read before the lock): its statements failed on the objects
+            # that program made, and were rolled back.
+            log.info("migration %s was applied by another program", migration.version)
+            continue
         log.info("applied migration %s", migration.version)
         applied.append(migration.version)
+    final = current_version(conn)
+    if final > version + len(applied):
+        _check_released(conn, source, migrations[:final])
     return applied
 
 
