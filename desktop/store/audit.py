@@ -107,6 +107,22 @@ def append(
 _COLUMNS = "id, at, actor, action, case_id, document_id, details, prev_hash, hash"
 
 
+def _well_typed(row: tuple[Any, ...]) -> bool:
+    """Whether each column holds the type the log writes.
+
+    SQLite keeps whatever type was stored: a forger may leave a BLOB or a number where text
+    belongs, which the hash recipe (JSON) cannot take; such an event is a broken link, not a
+    crash of the verification.
+    """
+    event_id, at, actor, action, case_id, document_id, details, prev_hash, stored = row
+    return (
+        type(event_id) is int
+        and all(isinstance(v, str) for v in (at, actor, action, details, prev_hash, stored))
+        and (case_id is None or isinstance(case_id, str))
+        and (document_id is None or type(document_id) is int)
+    )
+
+
 def verify_chain(conn: dbapi2.Connection, head: ChainHead | None, head_ok: bool) -> ChainCheck:
     """Walk the chain from the first event; name the first broken link.
 
@@ -125,6 +141,8 @@ def verify_chain(conn: dbapi2.Connection, head: ChainHead | None, head_ok: bool)
     hash_at_head: str | None = None
     for row in conn.execute(f"SELECT {_COLUMNS} FROM audit_events ORDER BY id"):
         count += 1
+        if not _well_typed(row):
+            return ChainCheck(False, count, count)
         event_id, at, actor, action, case_id, document_id, details, stored_prev, stored = row
         expected = event_hash(
             event_id, at, actor, action, case_id, document_id, details, stored_prev
