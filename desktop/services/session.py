@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.cases import Action, authorise
+from desktop.core.cases import Action, NotPermitted, authorise
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -82,8 +82,21 @@ class Session:
         return self.now().date()
 
     def require(self, action: Action) -> None:
-        """Raise ``NotPermitted`` (a ``RefusedError``) unless the user's role may ``action``."""
+        """Raise ``NotPermitted`` (a ``RefusedError``) unless the user may ``action`` now.
+
+        The account is read again from the store (one lookup by its unique name) rather than
+        trusted from unlock: an account disabled, removed or demoted by an administrator
+        while this session is open loses its rights at its next action, not when it locks.
+        The role read at unlock is checked first, without a read: a promotion takes effect
+        at the next sign-in, a loss of rights at once.
+        """
         authorise(self.user.role, action)
+        current = self.store.users.get(self.user.name)
+        if current is None:
+            raise NotPermitted(f"the account {self.user.name!r} has been removed; sign in again")
+        if not current.active:
+            raise NotPermitted(f"the account {self.user.name!r} has been disabled")
+        authorise(current.role, action)
 
     def record(
         self,

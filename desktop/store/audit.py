@@ -150,7 +150,7 @@ def verify_chain(conn: dbapi2.Connection, head: ChainHead | None, head_ok: bool)
         if (
             event_id != count
             or stored_prev != prev_hash
-            or not hmac.compare_digest(expected, str(stored))
+            or not hmac.compare_digest(expected.encode(), str(stored).encode())
         ):
             return ChainCheck(False, count, count)
         prev_hash = str(stored)

@@ -12,6 +12,7 @@ plays no part; passwords are stretched with Argon2id in the key slots instead.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hmac
 import logging
 import re
@@ -38,6 +39,7 @@ from desktop.store.errors import (
     NoStore,
     NotFound,
     SchemaMismatch,
+    StoreClosed,
     StoreError,
     StoreExists,
     TooManyAttempts,
@@ -261,6 +263,7 @@ class Store:
         self._head_lock = threading.Lock()  # file_lock is per process, not per thread
         self._head_events = -1
         self._head_written = 0.0
+        self._head_warned = False  # a head that may not be replaced is logged once
         self.head_interval = HEAD_INTERVAL_SECONDS
         self.settings = SettingsRepository(self)
         self.cases = CaseRepository(self)
@@ -297,7 +300,7 @@ class Store:
         """This thread's connection, taken or opened on first use (for the repositories here).
 
         Raises:
-            StoreError: the store is closed (locked).
+            StoreClosed: the store is closed (locked).
         """
         return self._lease().conn
 
@@ -313,7 +316,7 @@ class Store:
             return lease
         with self._registry_lock:
             if self._closed:
-                raise StoreError(str(self.db_path), "the store is closed (locked)")
+                raise StoreClosed(str(self.db_path), "the store is closed (locked)")
             conn = self._idle.pop() if self._idle else None
             key = self._key
         if conn is None:
@@ -322,7 +325,7 @@ class Store:
             with self._registry_lock:
                 if self._closed:  # closed while this thread was opening
                     conn.close()
-                    raise StoreError(str(self.db_path), "the store is closed (locked)")
+                    raise StoreClosed(str(self.db_path), "the store is closed (locked)")
                 self._conns.append(conn)
             log.debug("store connection %d opened", len(self._conns))
         lease = _Lease(conn, self)
@@ -541,6 +544,12 @@ class Store:
         dest.mkdir(parents=True, exist_ok=True)
         if db_copy.exists() or slots_copy.exists():
             raise StoreExists(str(dest), "this folder already holds a store")
+        lock = self.directory / LOCK_NAME
+        # The head is read before the copy is made, so that it cannot lead the copy (another
+        # thread or program may commit and advance it meanwhile): a head beyond the copy's
+        # last event would mark the copy as cut short, and it would never be advanced.
+        with keyslots.file_lock(lock):
+            head = self._load_slots().head
         with _known_errors(str(db_copy)):
             target = _connect(db_copy, self._require_key())
             try:
@@ -548,8 +557,8 @@ class Store:
                 target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 target.close()
-        with keyslots.file_lock(self.directory / LOCK_NAME):
-            keyslots.save(slots_copy, self._load_slots())
+        with keyslots.file_lock(lock):
+            keyslots.save(slots_copy, dataclasses.replace(self._load_slots(), head=head))
 
     def close(self) -> None:
         """Close every connection of every thread and drop the key (idle lock, quit).
@@ -660,7 +669,7 @@ class Store:
 
     def _require_key(self) -> bytes:
         if not self._key:
-            raise StoreError(str(self.db_path), "the store is closed (locked)")
+            raise StoreClosed(str(self.db_path), "the store is closed (locked)")
         return self._key
 
     def _advance_head(self) -> None:
@@ -677,17 +686,56 @@ class Store:
         mac = keyslots.head_mac(self._require_key(), self._store_id, events, last_hash)
         with keyslots.file_lock(self.directory / LOCK_NAME):
             slot_file = self._load_slots()
+            old = slot_file.head
             # Written after the commit: the head may lag the database, never lead it.
-            if slot_file.head is None or slot_file.head.events < events:
-                head = keyslots.ChainHead(events, last_hash, mac)
-                keyslots.save(
-                    self.slots_path,
-                    keyslots.SlotFile(
-                        slot_file.store_id, slot_file.key_check, slot_file.slots, head
-                    ),
-                )
+            if old is None or old.events < events:
+                problem = None if old is None else self._head_problem(old)
+                if old is None or problem is None:
+                    head = keyslots.ChainHead(events, last_hash, mac)
+                    keyslots.save(
+                        self.slots_path,
+                        keyslots.SlotFile(
+                            slot_file.store_id, slot_file.key_check, slot_file.slots, head
+                        ),
+                    )
+                elif not self._head_warned:
+                    # Replacing this head would vouch for a chain it contradicts (a lowered
+                    # or forged head, a cut tail, an older database): keep it, so that
+                    # `audit verify` goes on naming the break. Event numbers only.
+                    self._head_warned = True
+                    log.warning(
+                        "audit chain head at event %d kept, not advanced to event %d: %s",
+                        old.events,
+                        events,
+                        problem,
+                    )
         self._head_events = events
         self._head_written = time.monotonic()
+
+    def _head_problem(self, head: keyslots.ChainHead) -> str | None:
+        """Why ``head`` may not be replaced, or None when it still holds.
+
+        A head holds when its MAC is right and event ``head.events`` still has ``head.hash``
+        (one read by primary key). A lagging head (a crash between the commit and the head's
+        update, or the interval between updates) holds: the events it vouches for are
+        unchanged, only later ones are not witnessed yet.
+        """
+        expected = keyslots.head_mac(self._require_key(), self._store_id, head.events, head.hash)
+        # bytes: compare_digest refuses str with non-ASCII, which a forged file may hold
+        if not hmac.compare_digest(head.mac.encode(), expected.encode()):
+            return "its MAC does not hold"
+        if head.events <= 0:
+            return None  # vouches for no event (verify_chain checks none either)
+        row = self.connection.execute(
+            "SELECT hash FROM audit_events WHERE id = ?", (head.events,)
+        ).fetchone()
+        if row is None:
+            return "that event is missing"
+        if not isinstance(row[0], str) or not hmac.compare_digest(
+            row[0].encode(), head.hash.encode()
+        ):
+            return "that event's hash differs"
+        return None
 
     # -------------------------------------------------------------- checks
 
@@ -695,8 +743,8 @@ class Store:
         """Verify the audit chain and the head recorded in the key-slot file."""
         head = self._load_slots().head if self.slots_path.exists() else None
         head_ok = head is not None and hmac.compare_digest(
-            head.mac,
-            keyslots.head_mac(self._require_key(), self._store_id, head.events, head.hash),
+            head.mac.encode(),  # bytes: a forged file may hold non-ASCII text
+            keyslots.head_mac(self._require_key(), self._store_id, head.events, head.hash).encode(),
         )
         return verify_chain(self.connection, head, head_ok)
 

@@ -28,6 +28,14 @@ class WrongKey(StoreError, RefusedError):
     """A wrong password or recovery key, or an unknown user: nothing was changed (exit 3)."""
 
 
+class StoreClosed(StoreError, RefusedError):
+    """The store was closed (locked or signed out): its key is gone until someone unlocks it.
+
+    A background job that was still reading when the window locked ends with this; screens
+    treat it as a refusal, not as a bug.
+    """
+
+
 class TooManyAttempts(WrongKey):
     """Repeated wrong passwords: the slot refuses attempts until its back-off has passed."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import threading
@@ -359,7 +360,7 @@ def test_close_from_the_main_thread_closes_the_worker_connection(store: Store) -
 
 def test_threads_one_after_another_reuse_one_connection(store: Store) -> None:
     for n in range(5):
-        _in_thread(lambda n=n: open_case(store, f"架空 {n}"))
+        _in_thread(functools.partial(open_case, store, f"架空 {n}"))
     # the main thread's and one passed from thread to thread: none left open per thread
     assert store.connection_count == 2
     assert len(store.cases.list()) == 5

@@ -49,6 +49,7 @@ from desktop.core.case import Holder, Requester
 from desktop.core.cases import DocumentCategory, MaskOrigin, RegionRecord
 from desktop.core.documents import DocumentType, FieldName, SensitiveKind
 from desktop.core.eras import parse_date
+from desktop.core.errors import HonninError
 from desktop.services import documents, intake
 from desktop.ui import texts
 from desktop.ui.workers import Worker, while_alive
@@ -700,9 +701,11 @@ class MaskEditorWidget(QWidget):
         self._record = record
         self._stored_view = view  # the scene's pixmap may share its pixels
         # Read once per page shown (not on every control update); the service checks again.
-        self._stored_editable = (
-            intake.get_case(self._session, self._case_id).status in intake.EDITABLE
-        )
+        try:
+            status = intake.get_case(self._session, self._case_id).status
+        except HonninError:  # the store closed meanwhile (a lock): show it read-only
+            status = None
+        self._stored_editable = status in intake.EDITABLE
         self._set_image(view.qimage())
         for region in record.regions:
             self._add_item(QRectF(*region.box), region.kind, region.origin)
