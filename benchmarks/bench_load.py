@@ -10,9 +10,10 @@ services, then times on each:
 - build: a sample of cases through the repositories, the rest by plain SQL, one transaction
   each, then a checkpoint and ``ANALYZE``;
 - first page: ``services.caselist.list_case_page`` (100 rows, by due date), cold (first call
-  after open) and warm (median of 5), and the review queue's first page (the store query);
-- disposal: ``services.disposal.dispose_due`` of every due page (one transaction each),
-  per 1 000 pages, and the search for due pages alone.
+  after open) and warm (median of 5), and the review queue's first page: the store query,
+  and ``services.queue.review_queue`` (100 rows and the counts of the whole queue);
+- disposal: ``services.disposal.dispose_due`` of every due page (``disposal.BATCH`` pages a
+  transaction), per 1 000 pages, and the search for due pages alone.
 
 Run: ``python benchmarks/bench_load.py [--cases N] [--disposed N]``.
 """
@@ -97,6 +98,7 @@ ROWS: list[tuple[str, Callable[[load.LoadFigures], float]]] = [
     ("first page cold ms", lambda f: f.first_page_cold_ms),
     ("first page warm ms", lambda f: f.first_page_warm_ms),
     ("review queue page ms", lambda f: f.queue_page_ms),
+    ("review queue service first page ms", lambda f: f.queue_service_ms),
     ("disposal s per 1 000 pages", lambda f: f.disposal_per_1000),
     ("finding due pages s", lambda f: f.due_seconds),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from desktop.core.case import case_from_json
@@ -21,20 +22,21 @@ from desktop.services.intake import get_case
 from desktop.services.texts import Lang, reason_message
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
     from datetime import date, datetime
 
     from desktop.core.policy import Policy
     from desktop.services.ports import CaseRecord, DocumentRecord
     from desktop.services.session import Session
+    from desktop.store.queries import PageKey
 
 log = logging.getLogger(__name__)
 
 DUE_SOON_BUSINESS_DAYS = 3
 """A case due within this many business days (and not overdue) counts as due soon."""
 
-PAGE = 500
-"""Rows per store page while the queue is read."""
+PAGE = 100
+"""Rows of the queue per page (the view fetches the next page as it is scrolled)."""
 
 TRAIL_DETAIL_KEYS = (
     "status_from",
@@ -91,18 +93,27 @@ class QueueRow:
 
 
 @dataclass(frozen=True, slots=True)
+class QueuePage:
+    """Some rows of the queue and the key of the rows after them (None: no more)."""
+
+    rows: tuple[QueueRow, ...]
+    after: PageKey | None
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewQueue:
-    """The queue, oldest deadline first (no deadline last), and its counts."""
+    """The first rows of the queue, oldest deadline first (no deadline last), and its counts.
+
+    The counts are of the whole queue (counted by the store, not from ``rows``); the rows
+    after ``after`` come from ``queue_page``.
+    """
 
     rows: tuple[QueueRow, ...]
     overdue: int
     due_soon: int
     today: date
-
-    @property
-    def total(self) -> int:
-        """Cases waiting."""
-        return len(self.rows)
+    total: int
+    after: PageKey | None = None
 
 
 class _Queries(Protocol):
@@ -115,28 +126,50 @@ class _Queries(Protocol):
         order: Any = ...,
     ) -> Any: ...
 
+    def queue_counts(self, status: CaseStatus, today: date, soon_until: date) -> Any: ...
 
-def _in_review(session: Session) -> Iterator[CaseRecord]:
+
+def _sorted_in_review(session: Session) -> list[CaseRecord]:
+    # A store without list queries (the services' fake): every case in review, sorted here
+    # in the store's order (deadline, none last, then case number).
+    waiting = session.store.cases.list(CaseStatus.IN_REVIEW)
+    return sorted(waiting, key=_sort_key)
+
+
+def _sort_key(case: CaseRecord) -> tuple[str, str]:
+    from desktop.store.queries import NO_DUE
+
+    return (NO_DUE if case.due_on is None else case.due_on.isoformat(), case.case_id)
+
+
+def _page_of_cases(
+    session: Session, after: PageKey | None, limit: int
+) -> tuple[list[CaseRecord], PageKey | None]:
+    from desktop.store.queries import CaseOrder, PageKey
+
     queries = getattr(session.store, "queries", None)
-    if queries is None:  # a store without list queries (the services' fake): sort here
-        waiting = session.store.cases.list(CaseStatus.IN_REVIEW)
-        yield from sorted(waiting, key=lambda c: (c.due_on is None, c.due_on, c.case_id))
-        return
-    from desktop.store.queries import CaseOrder
-
-    # The store orders by deadline (none last), then case number, from its index.
-    after = None
-    while True:
-        page = cast("_Queries", queries).case_page(
-            CaseStatus.IN_REVIEW, after, PAGE, order=CaseOrder.DUE
-        )
-        for row in page.rows:
-            case = session.store.cases.get(row.case_id)
-            if case is not None and case.status is CaseStatus.IN_REVIEW:
-                yield case
-        after = page.next_key
-        if after is None:
-            return
+    if queries is None:
+        rest = [
+            c
+            for c in _sorted_in_review(session)
+            if after is None or _sort_key(c) > (*after.key, after.case_id)
+        ]
+        page = rest[:limit]
+        if len(rest) <= limit:
+            return page, None
+        due, case_id = _sort_key(page[-1])
+        return page, PageKey(CaseOrder.DUE.value, False, (due,), case_id)
+    # The store orders by deadline (none last), then case number, from its index; each row
+    # is completed from its case record (``limit`` reads by primary key).
+    result = cast("_Queries", queries).case_page(
+        CaseStatus.IN_REVIEW, after, limit, order=CaseOrder.DUE
+    )
+    cases = []
+    for row in result.rows:
+        case = session.store.cases.get(row.case_id)
+        if case is not None and case.status is CaseStatus.IN_REVIEW:  # decided meanwhile
+            cases.append(case)
+    return cases, result.next_key
 
 
 def queue_row(session: Session, case: CaseRecord, today: date) -> QueueRow:
@@ -161,24 +194,70 @@ def queue_row(session: Session, case: CaseRecord, today: date) -> QueueRow:
     )
 
 
-def review_queue(session: Session) -> ReviewQueue:
-    """The cases in review, oldest deadline first (no deadline last, ties by case number).
+def due_soon_until(session: Session, today: date) -> date:
+    """The last deadline that counts as due soon on ``today`` (``DUE_SOON_BUSINESS_DAYS``).
 
-    Overdue: the deadline is before today (the session's clock). Due soon: not overdue and
-    at most ``DUE_SOON_BUSINESS_DAYS`` business days left.
+    Business days left grow with the deadline, so the due-soon deadlines are the days from
+    today to the day before the next business day after the last one allowed.
+    """
+    calendar = deadlines.business_calendar(session)
+    day, counted = today, 0
+    for _ in range(550):  # a year and a half: as the calendar's own guard
+        following = day + timedelta(days=1)
+        counted += calendar.is_business_day(following)
+        if counted > DUE_SOON_BUSINESS_DAYS:
+            return day
+        day = following
+    return day  # pragma: no cover - a calendar without business days
+
+
+def queue_page(session: Session, after: PageKey | None = None, limit: int = PAGE) -> QueuePage:
+    """The next ``limit`` cases of the queue after ``after`` (a previous page's ``after``).
 
     Raises:
         NotPermitted: the user is not a supervisor or administrator.
     """
     require_reviewer(session)
     today = session.today()
-    rows = tuple(queue_row(session, case, today) for case in _in_review(session))
-    log.info("review queue: %d cases", len(rows))
+    cases, key = _page_of_cases(session, after, limit)
+    return QueuePage(tuple(queue_row(session, case, today) for case in cases), key)
+
+
+def review_queue(
+    session: Session, *, after: PageKey | None = None, limit: int = PAGE
+) -> ReviewQueue:
+    """The first ``limit`` cases in review (after ``after``), and the counts of the whole queue.
+
+    Order: oldest deadline first (no deadline last, ties by case number); the next rows come
+    from ``queue_page(session, queue.after)``. Overdue: the deadline is before today (the
+    session's clock). Due soon: not overdue and at most ``DUE_SOON_BUSINESS_DAYS`` business
+    days left. The store counts them over its queue index (no case read).
+
+    Raises:
+        NotPermitted: the user is not a supervisor or administrator.
+    """
+    require_reviewer(session)
+    today = session.today()
+    page = queue_page(session, after, limit)
+    queries = getattr(session.store, "queries", None)
+    if queries is None:  # the fake: every row weighed (a handful)
+        every = [queue_row(session, case, today) for case in _sorted_in_review(session)]
+        total = len(every)
+        overdue = sum(r.overdue for r in every)
+        due_soon = sum(r.due_soon for r in every)
+    else:
+        counts = cast("_Queries", queries).queue_counts(
+            CaseStatus.IN_REVIEW, today, due_soon_until(session, today)
+        )
+        total, overdue, due_soon = int(counts.total), int(counts.overdue), int(counts.due_soon)
+    log.info("review queue: %d cases, %d rows read", total, len(page.rows))
     return ReviewQueue(
-        rows=rows,
-        overdue=sum(r.overdue for r in rows),
-        due_soon=sum(r.due_soon for r in rows),
+        rows=page.rows,
+        overdue=overdue,
+        due_soon=due_soon,
         today=today,
+        total=total,
+        after=page.after,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.core.case import Holder
 from desktop.core.cases import DocumentCategory, DocumentRecord, MaskOrigin, RegionRecord
@@ -18,7 +18,7 @@ from desktop.core.documents import DocumentType
 from desktop.store.errors import NotFound
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from desktop.store.db import Store
 
@@ -26,6 +26,41 @@ _COLUMNS = (
     "id, case_id, holder, document_type, category, fields, width, height,"
     " added_by, added_at, disposed_by, disposed_at"
 )
+
+
+class DueCandidate(NamedTuple):
+    """A kept page that may be due for disposal, with what the rules weigh.
+
+    ``category`` and ``status`` are the stored codes; the dates are the case's ISO texts.
+    """
+
+    document_id: int
+    case_id: str
+    category: str
+    status: str
+    decided_at: str | None
+    closed_at: str | None
+
+
+DECIDED_CODES = ("approved", "rejected", "closed")
+"""The statuses in which the verification decision has been made (``CaseStatus`` codes)."""
+
+# Kept pages of decided cases whose deadline has come. The cases are found by status
+# (cases_status_id), their pages by case (documents_case): only decided cases' rows are read,
+# not every kept page. julianday() reads the offset of the ISO texts, so stamps written in
+# another time zone compare as instants. A case is closed only from a decided or open status
+# and closing is final, so ``closed_at`` is set only on cases in ``DECIDED_CODES``.
+_DUE_CANDIDATES = (
+    "SELECT d.id, d.case_id, d.category, c.status, c.decided_at, c.closed_at"
+    " FROM cases c JOIN documents d ON d.case_id = c.id"
+    f" WHERE c.status IN ({', '.join(repr(code) for code in DECIDED_CODES)})"
+    " AND d.disposed_at IS NULL AND ("
+    "(d.category = 'identity' AND julianday(c.decided_at) <= julianday(?))"
+    " OR julianday(c.closed_at) <= julianday(CASE d.category WHEN 'identity' THEN ? ELSE ? END)"
+    ") ORDER BY d.id"
+)
+_CHUNK = 500
+"""Ids per ``IN (...)`` list (well under SQLite's 999 variables of old builds)."""
 
 
 class DocumentRepository:
@@ -44,7 +79,9 @@ class DocumentRepository:
             for r in rows
         )
 
-    def _record(self, row: Sequence[Any]) -> DocumentRecord:
+    def _record(
+        self, row: Sequence[Any], regions: tuple[RegionRecord, ...] | None = None
+    ) -> DocumentRecord:
         return DocumentRecord(
             document_id=int(row[0]),
             case_id=str(row[1]),
@@ -52,7 +89,7 @@ class DocumentRepository:
             document_type=DocumentType(row[3]),
             category=DocumentCategory(row[4]),
             fields=json.loads(row[5]),
-            regions=self._regions(int(row[0])),
+            regions=self._regions(int(row[0])) if regions is None else regions,
             width=int(row[6]),
             height=int(row[7]),
             added_by=str(row[8]),
@@ -146,6 +183,61 @@ class DocumentRepository:
         ).fetchall()
         return [self._record(row) for row in rows]
 
+    def due_candidates(
+        self,
+        *,
+        decided_by: datetime | None,
+        identity_closed_by: datetime | None,
+        request_form_closed_by: datetime | None,
+    ) -> list[DueCandidate]:
+        """Return the kept pages of decided cases that a disposal rule may make due now.
+
+        Args:
+            decided_by: identity pages of cases decided at or before it (None: that rule
+                is off).
+            identity_closed_by: identity pages of cases closed at or before it (None: kept).
+            request_form_closed_by: other pages of cases closed at or before it (None: kept).
+
+        The comparison is SQLite's (milliseconds): a page within a millisecond of its time
+        may come back early, so the caller weighs each candidate with its own rule.
+        Ordered by document id.
+        """
+        rows = self._store.connection.execute(
+            _DUE_CANDIDATES,
+            (_iso(decided_by), _iso(identity_closed_by), _iso(request_form_closed_by)),
+        ).fetchall()
+        return [DueCandidate(int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], r[5]) for r in rows]
+
+    def many(self, document_ids: Iterable[int]) -> list[DocumentRecord]:
+        """Return the pages of ``document_ids`` (unknown ids left out), by document id.
+
+        Rows and masks are read ``_CHUNK`` ids per query instead of one query per page.
+        """
+        ids = sorted(set(document_ids))
+        conn = self._store.connection
+        out: list[DocumentRecord] = []
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            regions: dict[int, list[RegionRecord]] = {}
+            for r in conn.execute(
+                f"SELECT document_id, kind, x, y, w, h, origin FROM masks"
+                f" WHERE document_id IN ({marks}) ORDER BY document_id, id",
+                chunk,
+            ):
+                regions.setdefault(int(r[0]), []).append(
+                    RegionRecord(
+                        str(r[1]),
+                        (int(r[2]), int(r[3]), int(r[4]), int(r[5])),
+                        MaskOrigin(r[6]),
+                    )
+                )
+            rows = conn.execute(
+                f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
+            ).fetchall()
+            out.extend(self._record(row, tuple(regions.get(int(row[0]), ()))) for row in rows)
+        return out
+
     def update(self, document: DocumentRecord) -> None:
         """Replace the metadata of a page (type, fields, holder, category, masks).
 
@@ -186,3 +278,7 @@ class DocumentRepository:
             if cursor.rowcount == 0 and self.get(document_id) is None:
                 raise NotFound(str(document_id), "no such document")
             conn.execute("DELETE FROM document_images WHERE document_id = ?", (document_id,))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()

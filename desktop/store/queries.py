@@ -263,6 +263,22 @@ class Queries:
         row = self._store.connection.execute(f"SELECT {counts}", params).fetchone()
         return DueCounts(*(int(n) for n in row))
 
+    def queue_counts(self, status: CaseStatus, today: date, soon_until: date) -> QueueCounts:
+        """Count the cases in ``status``: all, due before ``today``, due ``today``…``soon_until``.
+
+        Three counts over ranges of the queue index (``cases_queue``: status, deadline, id),
+        from the index alone: the review queue's figures without reading its cases.
+        """
+        code = CaseStatus(status).value
+        low, high = today.isoformat(), soon_until.isoformat()
+        row = self._store.connection.execute(
+            "SELECT (SELECT count(*) FROM cases c WHERE c.status = ?),"
+            f" (SELECT count(*) FROM cases c WHERE c.status = ? AND {_DUE} < ?),"
+            f" (SELECT count(*) FROM cases c WHERE c.status = ? AND {_DUE} >= ? AND {_DUE} <= ?)",
+            (code, code, low, code, low, high),
+        ).fetchone()
+        return QueueCounts(int(row[0]), int(row[1]), int(row[2]))
+
     def period_counts(self, start: date, end: date) -> PeriodCounts:
         """Count the cases received from ``start`` to ``end`` (both included) for statistics.
 
@@ -314,6 +330,14 @@ class DueCounts(NamedTuple):
     next_week: int
     later: int
     no_deadline: int
+
+
+class QueueCounts(NamedTuple):
+    """The cases of one status: all of them, overdue, due soon (see ``queue_counts``)."""
+
+    total: int
+    overdue: int
+    due_soon: int
 
 
 class PeriodCase(NamedTuple):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -13,7 +13,7 @@ from desktop.core.case import Holder
 from desktop.core.cases import CaseStatus, NotPermitted, Role
 from desktop.core.documents import DocumentType
 from desktop.core.errors import InputError
-from desktop.services import accounts, documents, intake, queue, review
+from desktop.services import accounts, deadlines, documents, intake, queue, review
 from desktop.services.documents import MaskedPage
 from desktop.services.workspace import FilePolicies
 from desktop.store.db import StoreOpener
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from desktop.services.session import Session
+    from desktop.store.queries import PageKey
 
 FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
 PASSWORD = "pass-word-1"
@@ -346,3 +347,104 @@ def test_reject_records_the_grounds_code(desk: Desk) -> None:
     last = queue.audit_trail(reviewer, case_id)[-1]
     assert (last.action, last.status_to) == ("reject", "rejected")
     assert ("ground", "identity_unverifiable") in last.detail
+
+
+def test_queue_pages_follow_each_other_and_counts_cover_the_whole_queue(desk: Desk) -> None:
+    operator = desk.login(PREPARER)
+    # Received from 15 Oct to 19 Nov: due from overdue to mid-December; two without a clock.
+    received = [f"2026-{m:02d}-{d:02d}" for m, d in ((10, 15), (10, 29), (11, 4), (11, 5))]
+    received += [f"2026-11-{d:02d}" for d in (6, 9, 10, 12, 16, 19)]
+    made = [prepare(operator, day) for day in received]
+    made += [prepare(operator, "2026-11-11", with_licence=False) for _ in range(2)]
+    reviewer = desk.login(REVIEWER)
+    whole = queue.review_queue(reviewer, limit=100)
+    assert whole.after is None
+    assert sorted(r.case_id for r in whole.rows) == sorted(made)
+
+    first = queue.review_queue(reviewer, limit=5)
+    assert [r.case_id for r in first.rows] == [r.case_id for r in whole.rows[:5]]
+    assert first.after is not None
+    # the counts are the whole queue's, counted by the store, not the first page's
+    assert (first.total, first.overdue, first.due_soon) == (
+        len(made),
+        sum(r.overdue for r in whole.rows),
+        sum(r.due_soon for r in whole.rows),
+    )
+    assert first.overdue >= 2
+    assert first.due_soon >= 1
+    rows = list(first.rows)
+    after: PageKey | None = first.after
+    while after is not None:
+        page = queue.queue_page(reviewer, after, 5)
+        rows += page.rows
+        after = page.after
+    assert rows == list(whole.rows)
+
+
+def test_a_case_decided_between_pages_is_not_listed_twice_nor_skips_others(desk: Desk) -> None:
+    operator = desk.login(PREPARER)
+    made = [prepare(operator, f"2026-11-{d:02d}") for d in (2, 3, 4, 5, 6)]
+    reviewer = desk.login(REVIEWER)
+    first = queue.review_queue(reviewer, limit=2)
+    assert [r.case_id for r in first.rows] == made[:2]
+    review.approve(reviewer, made[0])  # on the page already shown
+    review.approve(reviewer, made[3])  # on the next page
+    assert first.after is not None
+    rest = queue.queue_page(reviewer, first.after, 10)
+    assert [r.case_id for r in rest.rows] == [made[2], made[4]]
+    assert rest.after is None
+    assert queue.review_queue(reviewer).total == 3
+
+
+def test_due_soon_ends_on_the_third_business_day(desk: Desk) -> None:
+    session = desk.login(REVIEWER)
+    # Fri 20 Nov: Sat, Sun and the Mon 23 holiday are not business days; Tue 24, Wed 25,
+    # Thu 26 are the three.
+    assert queue.due_soon_until(session, date(2026, 11, 20)) == date(2026, 11, 26)
+    # Tue 24: Wed 25, Thu 26, Fri 27; a deadline on Sat 28 or Sun 29 is 3 business days away.
+    assert queue.due_soon_until(session, date(2026, 11, 24)) == date(2026, 11, 29)
+    # the range is exactly the deadlines the rows call due soon, around the new year too
+    calendar = deadlines.business_calendar(session)
+    for today in (date(2026, 11, 20) + timedelta(days=n) for n in range(0, 60, 3)):
+        until = queue.due_soon_until(session, today)
+        for due in (today + timedelta(days=n) for n in range(20)):
+            soon = 0 <= calendar.business_days_between(today, due) <= queue.DUE_SOON_BUSINESS_DAYS
+            assert (due <= until) == soon, (today, due)
+
+
+def test_a_store_without_list_queries_is_paged_in_the_service() -> None:
+    from desktop.core.cases import CaseRecord, UserRecord, Verdict
+    from desktop.services.session import Session
+    from tests.services.fakes import FakePolicies, FakeStore
+
+    store = FakeStore()
+    clock = Clock()
+    clock.current = datetime(2026, 11, 20, 9, 30, tzinfo=JST)
+    dues = [date(2026, 11, 26), None, date(2026, 11, 19), date(2026, 12, 10), date(2026, 11, 26)]
+    with store.transaction():
+        for n, due in enumerate(dues, start=1):
+            store.cases.add(
+                CaseRecord(
+                    case_id=f"2026-{n:06d}",
+                    status=CaseStatus.IN_REVIEW,
+                    received_on=date(2026, 11, 1),
+                    intake={"principal": {"name": "架空 花子"}},
+                    created_by=PREPARER,
+                    created_at=clock(),
+                    submitted_by=PREPARER,
+                    verdict=None
+                    if due is None
+                    else Verdict("verified", (), due, "l", "1", clock(), PREPARER),
+                )
+            )
+    session = Session(store, UserRecord(REVIEWER, Role.SUPERVISOR), FakePolicies(), clock)
+    first = queue.review_queue(session, limit=2)
+    assert [r.case_id for r in first.rows] == ["2026-000003", "2026-000001"]
+    assert (first.total, first.overdue, first.due_soon) == (5, 1, 2)
+    assert first.after is not None
+    rest = queue.queue_page(session, first.after, 2)
+    assert [r.case_id for r in rest.rows] == ["2026-000005", "2026-000004"]
+    assert rest.after is not None
+    last = queue.queue_page(session, rest.after, 2)
+    assert [r.case_id for r in last.rows] == ["2026-000002"]
+    assert last.after is None

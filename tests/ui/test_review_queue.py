@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from desktop.services import review
+from desktop.services import queue, review
 from desktop.ui.models.case_table_model import DUE_SOON_COLOUR, OVERDUE_COLOUR
 from desktop.ui.widgets.review_queue import ReviewQueueModel, ReviewQueueView
 from tests.clock import JST
@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from tests.ui.conftest import UiDesk
 
 
-def _loaded_view(qtbot: QtBot, session: Session, pools: Pools) -> ReviewQueueView:
-    view = ReviewQueueView(session, pools)
+def _loaded_view(
+    qtbot: QtBot, session: Session, pools: Pools, page_size: int = 100
+) -> ReviewQueueView:
+    view = ReviewQueueView(session, pools, page_size=page_size)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.queue is not None or bool(view.message.text()), timeout=10_000)
     return view
@@ -83,7 +85,7 @@ def test_queue_lists_cases_in_review_by_deadline_with_counts(
     # A decision elsewhere, then Refresh: the case leaves the queue.
     review.approve(supervisor, soon)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+        view.refresh_button.click()
     assert view.case_ids() == [overdue, later]
     assert model.rowCount(QModelIndex()) == 2
 
@@ -96,3 +98,52 @@ def test_operators_see_the_refusal_not_the_queue(
     assert view.queue is None
     assert "supervisors" in view.message.text()
     assert view.model.rowCount(QModelIndex()) == 0
+
+
+def test_more_rows_are_fetched_as_the_table_is_scrolled(
+    qtbot: QtBot,
+    desk: UiDesk,
+    operator: Session,
+    supervisor: Session,
+    pools: Pools,
+    qtmodeltester: Any,
+) -> None:
+    desk.admin.store.settings.set("policy", "leverages")
+    desk.clock.current = datetime(2026, 11, 20, 9, 0, tzinfo=JST)
+    received = ("2026-10-20", "2026-10-22", "2026-10-26", "2026-11-04", "2026-11-05")
+    made = [prepare(operator, day) for day in (*received, "2026-11-09", "2026-11-10")]
+
+    # The model alone: a page at a time, from the key of the last row.
+    model = ReviewQueueModel(fetch=lambda after: queue.queue_page(supervisor, after, 3))
+    first = queue.review_queue(supervisor, limit=3)
+    model.set_rows(first.rows, first.after)
+    assert [r.case_id for r in model.rows()] == made[:3]
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert [r.case_id for r in model.rows()] == made[:6]
+    model.fetchMore(QModelIndex())
+    assert [r.case_id for r in model.rows()] == made
+    assert not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+
+    # The view: counts of the whole queue; scrolled to the end, the table asks for the rest.
+    view = _loaded_view(qtbot, supervisor, pools, page_size=3)
+    assert view.queue is not None
+    assert [r.case_id for r in view.queue.rows] == made[:3]
+    every = model.rows()
+    overdue, soon = sum(r.overdue for r in every), sum(r.due_soon for r in every)
+    assert overdue >= 3
+    assert (view.queue.total, view.queue.overdue, view.queue.due_soon) == (7, overdue, soon)
+    assert "7" in view.counts.text()
+    view.resize(600, 200)
+    view.show()
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: view.model.rowCount(QModelIndex()) == 7, timeout=5_000)
+    assert view.case_ids() == made
+    assert not view.model.canFetchMore(QModelIndex())
+
+    # Refresh starts from the first page again (and the shown table fills itself once more).
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh_button.click()
+    assert view.queue is not None
+    assert [r.case_id for r in view.queue.rows] == made[:3]

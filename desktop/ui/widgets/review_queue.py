@@ -35,8 +35,9 @@ from desktop.ui.workers import Worker
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desktop.services.queue import QueueRow, ReviewQueue
+    from desktop.services.queue import QueuePage, QueueRow, ReviewQueue
     from desktop.services.session import Session
+    from desktop.store.queries import PageKey
     from desktop.ui.workers import Pools
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 class ReviewQueueModel(QAbstractTableModel):
-    """The rows of a ``ReviewQueue`` (already ordered by deadline by the service)."""
+    """The rows of the queue (ordered by deadline by the service), fetched a page at a time.
+
+    ``set_rows`` shows the first page; when the view scrolls to the end, ``fetchMore`` asks
+    ``fetch`` for the page after the last key (keyset paging, like the case list).
+    """
 
     class Column(IntEnum):
         CASE_ID = 0
@@ -75,15 +80,55 @@ class ReviewQueueModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ReviewQueueModel", "Business days left"),
     )
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(
+        self, parent: Any = None, fetch: Callable[[PageKey], QueuePage | None] | None = None
+    ) -> None:
         super().__init__(parent)
-        self._rows: tuple[QueueRow, ...] = ()
+        self._rows: list[QueueRow] = []
+        self._after: PageKey | None = None
+        self._fetch = fetch
+        self._fetching = False
 
-    def set_rows(self, rows: tuple[QueueRow, ...]) -> None:
-        """Show ``rows`` in place of the current ones."""
+    def set_rows(self, rows: tuple[QueueRow, ...], after: PageKey | None = None) -> None:
+        """Show ``rows`` in place of the current ones; ``after``: where the next page starts."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = list(rows)
+        self._after = after
         self.endResetModel()
+
+    def rows(self) -> tuple[QueueRow, ...]:
+        """The rows fetched so far, in order."""
+        return tuple(self._rows)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return (
+            not parent.isValid()
+            and self._after is not None
+            and self._fetch is not None
+            and not self._fetching
+        )
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        fetch, after = self._fetch, self._after
+        if not self.canFetchMore(parent) or fetch is None or after is None:
+            return
+        # Views and testers may ask for more while rows are being inserted: one at a time.
+        # One page (``queue.PAGE`` reads by primary key) is cheap enough for the GUI thread.
+        self._fetching = True
+        try:
+            page = fetch(after)
+            if page is None:  # refused (shown by the view): no more pages
+                self._after = None
+                return
+            self._after = page.after
+            if page.rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+                self._rows.extend(page.rows)
+                self.endInsertRows()
+        finally:
+            self._fetching = False
+        log.debug("review queue: %d rows loaded", len(self._rows))
 
     def row_at(self, row: int) -> QueueRow | None:
         """The queue line of ``row``, or None."""
@@ -166,22 +211,38 @@ class ReviewQueueModel(QAbstractTableModel):
 
 
 def _queue_job(
-    session: Session, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    session: Session,
+    limit: int,
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
 ) -> ReviewQueue:
-    del progress, cancelled  # one read
-    return queue.review_queue(session)
+    del progress, cancelled  # one page and three counts
+    return queue.review_queue(session, limit=limit)
 
 
 class ReviewQueueView(QWidget):
-    """The queue: counts above a table; double-click (or Enter) opens a case's review."""
+    """The queue: counts above a table; double-click (or Enter) opens a case's review.
+
+    The first page is read on the analysis pool with the counts; the next pages are fetched
+    as the table is scrolled to its end (``page_size`` rows each, by the store's index).
+    """
 
     open_review_requested = Signal(str)
     loaded = Signal()  # a reload finished (rows or an error shown)
 
-    def __init__(self, session: Session, pools: Pools, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        pools: Pools,
+        parent: QWidget | None = None,
+        *,
+        page_size: int = queue.PAGE,
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._pools = pools
+        self._page_size = page_size
         self._loading: Worker | None = None
         self._again = False
         self.queue: ReviewQueue | None = None
@@ -193,7 +254,7 @@ class ReviewQueueView(QWidget):
         self.message.setStyleSheet("color: #b00020")
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.open_button = QPushButton(self.tr("Open review"))
-        self.model = ReviewQueueModel(self)
+        self.model = ReviewQueueModel(self, fetch=self._next_page)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -235,7 +296,7 @@ class ReviewQueueView(QWidget):
         if self._loading is not None:
             self._again = True  # one more read once this one ends
             return
-        worker = Worker(_queue_job, self._session)
+        worker = Worker(_queue_job, self._session, self._page_size)
         worker.signals.result.connect(self._loaded)
         worker.signals.error.connect(self._failed)
         worker.signals.finished.connect(self._ended)
@@ -243,14 +304,21 @@ class ReviewQueueView(QWidget):
         worker.start(self._pools.analysis)
 
     def case_ids(self) -> list[str]:
-        """The case numbers shown, in order."""
-        return [r.case_id for r in (self.queue.rows if self.queue else ())]
+        """The case numbers shown (the pages fetched so far), in order."""
+        return [r.case_id for r in self.model.rows()]
+
+    def _next_page(self, after: PageKey) -> QueuePage | None:
+        try:
+            return queue.queue_page(self._session, after, self._page_size)
+        except (InputError, RefusedError) as error:
+            self.message.setText(str(error))
+            return None
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, queue.ReviewQueue)
         self.queue = result
         self.message.clear()
-        self.model.set_rows(result.rows)
+        self.model.set_rows(result.rows, result.after)
         self.table.resizeColumnsToContents()
         self._show_counts()
 
