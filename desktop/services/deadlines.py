@@ -73,11 +73,12 @@ def business_days_left(session: Session, case: CaseRecord, today: date) -> int |
     A case past its due date is at least one day overdue even on a weekend or holiday (the
     calendar would count 0 business days then). None when the case has no due date.
     """
-    due = case.due_on
-    if due is None:
-        return None
-    calendar = business_calendar(session)
-    left = calendar.business_days_between(today, due)
+    return None if case.due_on is None else days_left(session, case.due_on, today)
+
+
+def days_left(session: Session, due: date, today: date) -> int:
+    """Business days from ``today`` to ``due``: 0 on the day, at most -1 once it has passed."""
+    left = business_calendar(session).business_days_between(today, due)
     if today > due:
         return min(left, -1)
     return left

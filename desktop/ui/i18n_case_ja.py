@@ -106,7 +106,7 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
     ("ChecklistPanel", "Satisfied"): "そろっているもの",
     ("ChecklistPanel", "Missing"): "足りないもの",
     ("ChecklistPanel", "Conflicts"): "食い違い・不備",
-    ("ChecklistPanel", "Due: %1 (%2 days left)"): "回答期限：%1（あと%2日）",
+    ("ChecklistPanel", "Due: %1 (%2 business days left)"): "回答期限：%1（あと%2営業日）",
     ("ChecklistPanel", "Due date: counted from the day every document is in."): (
         "回答期限：必要書類がそろった日から数えます。"
     ),

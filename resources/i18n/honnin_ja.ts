@@ -524,8 +524,8 @@
             <translation>ポリシー：%1</translation>
         </message>
         <message>
-            <source>Due: %1 (%2 days left)</source>
-            <translation>回答期限：%1（あと%2日）</translation>
+            <source>Due: %1 (%2 business days left)</source>
+            <translation>回答期限：%1（あと%2営業日）</translation>
         </message>
         <message>
             <source>Due: %1 (overdue)</source>

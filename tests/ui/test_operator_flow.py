@@ -277,3 +277,32 @@ def test_a_stored_pages_fields_are_corrected_until_submission(
     assert not editor.is_correctable()
     assert not editor.save_button.isEnabled()
     assert editor.field_edits["name"].isReadOnly()
+
+
+def test_the_checklist_counts_business_days_to_the_deadline(
+    qtbot: QtBot, operator: Session, pools: Pools
+) -> None:
+    from desktop.core.case import Holder
+    from desktop.core.documents import DocumentType
+    from desktop.services.accounts import POLICY_SETTING
+    from tests.ui.test_mask_editor import _page
+
+    operator.store.settings.set(POLICY_SETTING, "leverages")  # 14 business days
+    case = intake.open_case(operator, REQUEST, "test")  # received Fri 2026-11-20
+    page = _page()
+    principal = REQUEST["principal"]
+    masked = documents.mask_page(
+        page.page,
+        documents.regions_of(page.analysis),
+        document_type=DocumentType.DRIVERS_LICENSE,
+        fields={k: principal[k] for k in ("name", "birth_date", "address")},
+    )
+    documents.add_page(operator, case.case_id, masked, holder=Holder.PRINCIPAL)
+    widget = CaseWidget(operator, case.case_id, pools, hot_folder=None, remove_originals=False)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.checklist.evaluation is not None)
+    due = widget.checklist.due.text()
+    assert "2026-12-11" in due
+    # Today is Mon 2026-11-23, 勤労感謝の日: 24-27 Nov, 30 Nov-4 Dec, 7-11 Dec = 14 business
+    # days (18 calendar days).
+    assert "(14 business days left)" in due

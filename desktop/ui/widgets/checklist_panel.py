@@ -12,7 +12,7 @@ from desktop.core.case import case_from_json
 from desktop.core.errors import HonninError
 from desktop.core.policy import decide
 from desktop.core.reasons import Decision, ReasonCode
-from desktop.services import policies, review
+from desktop.services import deadlines, policies, review
 from desktop.services.texts import Lang, reason_message
 from desktop.ui import texts
 
@@ -157,9 +157,8 @@ class ChecklistPanel(QWidget):
             title = policy.title_ja if self._lang is Lang.JA else policy.title_en
             self.policy_label.setText(self.tr("Policy: %1").replace("%1", title))
         if due_on is not None:
-            today = self._session.today()
-            days = (due_on - today).days
-            text = self.tr("Due: %1 (%2 days left)").replace("%1", due_on.isoformat())
+            days = deadlines.days_left(self._session, due_on, self._session.today())
+            text = self.tr("Due: %1 (%2 business days left)").replace("%1", due_on.isoformat())
             text = text.replace("%2", str(days))
             if days < 0:
                 text = self.tr("Due: %1 (overdue)").replace("%1", due_on.isoformat())
