@@ -90,17 +90,23 @@ def _check_store(root: Path | None) -> Callable[[], str]:
     def check() -> str:
         from desktop.services import letters
         from desktop.services.paths import store_dir
+        from desktop.services.review import ResponseKind
         from desktop.ui import demo
 
         started = time.monotonic()
         store = demo.create_demo_store(store_dir(root))
         try:
             letters.find_font(store.session)
+            for kind in ResponseKind:
+                letters.validate_template(kind, letters.builtin_template(kind))
             count = len(list(store.folder.iterdir()))
         finally:
             store.remove()
         elapsed = time.monotonic() - started
-        return f"demo store created, letter font found, removed ({count} files, {elapsed:.1f} s)"
+        return (
+            f"demo store created, letter font and templates found, removed "
+            f"({count} files, {elapsed:.1f} s)"
+        )
 
     return check
 
