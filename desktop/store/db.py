@@ -314,6 +314,11 @@ class Store:
         lease = self._local.lease
         if lease is not None and not self._closed:
             return lease
+        if lease is not None and lease.depth == 0:
+            # Closed while this thread held a connection: between statements now, so it is
+            # closed here rather than whenever the lease object happens to be collected.
+            self._local.lease = None
+            self._give_back(lease.conn)
         with self._registry_lock:
             if self._closed:
                 raise StoreClosed(str(self.db_path), "the store is closed (locked)")
@@ -333,14 +338,25 @@ class Store:
         return lease
 
     def _give_back(self, conn: dbapi2.Connection) -> None:
-        """Take back the connection of a thread that is done with it (from ``_Lease``)."""
+        """Take back the connection of a thread that is done with it (from ``_Lease``).
+
+        Once the store is closed, the connection is closed here: ``close`` leaves alone the
+        connections other threads were still using (closing one under a running statement
+        crashes the process).
+        """
         with self._registry_lock:
-            if self._closed:
-                return
-            if conn.in_transaction:  # the thread ended inside a transaction: undo it
+            closed = self._closed
+            if closed:
+                with contextlib.suppress(ValueError):
+                    self._conns.remove(conn)
+            elif conn.in_transaction:  # the thread ended inside a transaction: undo it
                 with contextlib.suppress(dbapi2.Error):
                     conn.execute("ROLLBACK")
-            self._idle.append(conn)
+            if not closed:
+                self._idle.append(conn)
+        if closed:
+            with contextlib.suppress(dbapi2.Error):
+                conn.close()
 
     def now(self) -> datetime:
         """Return the store's clock (UTC, injectable for tests)."""
@@ -561,24 +577,30 @@ class Store:
             keyslots.save(slots_copy, dataclasses.replace(self._load_slots(), head=head))
 
     def close(self) -> None:
-        """Close every connection of every thread and drop the key (idle lock, quit).
+        """Close the connections and drop the key (idle lock, quit).
 
-        Call it when no worker is using the store any more: a worker's statement in
-        flight would fail with a ``ProgrammingError``.
+        A connection another thread is still using is closed when that thread is done with
+        it (its next use of the store raises ``StoreClosed``); the rest close now.
         """
         if self._closed:
             return
+        lease = self._local.lease
         try:
-            lease = self._local.lease
             if self._key and (lease is None or lease.depth == 0):
                 self._advance_head()
         finally:
             with self._registry_lock:
                 self._closed = True
-                conns, self._conns, self._idle = self._conns, [], []
+                # Idle connections and this thread's own close now; one another thread is
+                # still using (a read on a pool when the window locks) closes when that
+                # thread gives it back, and that thread cannot start anything new.
+                mine = [] if lease is None else [lease.conn]
+                closing = [c for c in self._conns if c in self._idle or c in mine]
+                self._conns = [c for c in self._conns if c not in closing]
+                self._idle = []
                 self._key = b""
             self._local.lease = None
-            for conn in conns:
+            for conn in closing:
                 conn.close()
 
     def __enter__(self) -> Store:

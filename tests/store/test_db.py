@@ -358,6 +358,44 @@ def test_close_from_the_main_thread_closes_the_worker_connection(store: Store) -
         _in_thread(lambda: store.cases.list())
 
 
+def test_close_while_another_thread_reads_waits_for_its_connection(store: Store) -> None:
+    """A lock while a pool thread is in a query: no crash, and the connection closes after.
+
+    Closing an SQLite connection under a running statement crashed the process (seen when
+    the window locked while the dashboard counted); close() now leaves it to its thread.
+    """
+    started = threading.Event()
+    outcome: list[object] = []
+
+    def read() -> None:
+        conn = store.connection
+        started.set()
+        try:
+            # A few hundred milliseconds of SQLite work, the GIL released meanwhile.
+            row = conn.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)"
+                " SELECT count(*) FROM n"
+            ).fetchone()
+            outcome.append(row[0])
+        except dbapi2.Error as exc:
+            outcome.append(exc)
+        try:
+            store.cases.list()
+        except StoreError as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    assert started.wait(10)
+    store.close()  # while the query runs
+    thread.join(30)
+    assert not thread.is_alive()
+    assert outcome[0] == 3000000  # the statement in flight finished on its own connection
+    assert isinstance(outcome[1], StoreError)  # nothing new starts on a closed store
+    assert "closed" in str(outcome[1])
+    assert store.connection_count == 0  # the thread's connection closed when it ended
+
+
 def test_threads_one_after_another_reuse_one_connection(store: Store) -> None:
     for n in range(5):
         _in_thread(functools.partial(open_case, store, f"架空 {n}"))
