@@ -62,6 +62,7 @@ def main() -> int:
         s.image.save(path, format="PNG")
         files.append(path)
 
+    load_before = os.getloadavg()
     base_env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
     one_env = {**base_env, "OMP_THREAD_LIMIT": "1"}
 
@@ -72,7 +73,10 @@ def main() -> int:
     from desktop.imaging.pipeline import analyse
 
     analyse(load_file(files[0])[0])  # warm up: Tesseract loads its models once per process
-    ref_default, ref_one, seconds, walls = [], [], [], []
+    ref_default: list[float] = []
+    ref_one: list[float] = []
+    seconds: list[float] = []
+    walls: list[float] = []
     for path in files:
         ref_one.append(_tesseract(path, one_env))
         ref_default.append(_tesseract(path, base_env))
@@ -111,6 +115,9 @@ def main() -> int:
     print(f"Scan benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
     print(f"pages: {len(files)} generated (seed {args.seed})")
+    # Other jobs on a shared 2-core machine slow both sides, not always alike: say so.
+    load_after = os.getloadavg()
+    print(f"load average (1/5/15 min): before {load_before}, after {load_after}")
     print(f"tesseract jpn+eng, default threads: median {med_default:.3f} s/page")
     print(f"tesseract jpn+eng, OMP_THREAD_LIMIT=1: median {med_one:.3f} s/page")
     print(f"reference (faster of the two): {reference:.3f} s/page")

@@ -177,6 +177,12 @@ def fuzzy_find(
             out.append((i, i + m, 0))
             i = text.find(pattern, i + m)
         return out
+    # A match with at most k edits pairs at least m - k text characters with equal pattern
+    # characters: a text holding fewer of the pattern's characters has none (most lines,
+    # for most labels; this test is far cheaper than the dynamic programme below).
+    chars = set(pattern)
+    if sum(c in chars for c in text) < m - k:
+        return []
     # cost[i] and start[i]: best match of pattern[:i] ending at the current text position.
     cost = list(range(m + 1))
     start = [0] * (m + 1)
@@ -372,9 +378,15 @@ _DATE_ERA = re.compile(
     + _MD
     + r")\s*日?"
 )
-_DATE_WEST = re.compile(r"(?:19|20)[0-9]{2}\s*[年.\-/]\s*[0-9]{1,2}\s*[月.\-/]\s*[0-9]{1,2}\s*日?")
+_DATE_WEST = re.compile(
+    r"((?:19|20)[0-9]{2})\s*[年.\-/]\s*([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?"
+)
 # 2029年(令和11年)05月12日: the era year in brackets between the western year and the month.
 _DATE_BOTH = re.compile(r"((?:19|20)[0-9]{2})年?\(.{1,8}?\)([0-9]{1,2})月([0-9]{1,2})日?")
+# The same with the brackets' content garbled (small print): a zero-padded month after it.
+_DATE_BOTH_LOOSE = re.compile(
+    r"((?:19|20)[0-9]{2})[^0-9(（]?[(（].{0,8}?([0-9]{2})[^0-9]{1,2}([0-9]{1,2})日"
+)
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -395,10 +407,35 @@ class FoundDate:
     end: int
 
 
+# An era name with one character misread (seen on blurred and tinted prints); each pair
+# is replaced character for character, so spans in the line stay where they were.
+_ERA_MISREADS = (
+    (re.compile(r"[倒今合伶冷命信](?=和\s*(?:元|[0-9]))"), "令"),
+    (re.compile(r"[申明照略咽史](?=和\s*(?:元|[0-9]))"), "昭"),
+    (re.compile(r"(?<=[令昭])[利私](?=\s*(?:元|[0-9]))"), "和"),
+    (re.compile(r"[半乎干](?=成\s*(?:元|[0-9]))"), "平"),
+)
+
+
+def _repair_eras(text: str) -> str:
+    for rx, era in _ERA_MISREADS:
+        text = rx.sub(era, text)
+    return text
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in a folded line (era, western and English passport forms)."""
     out: list[FoundDate] = []
+    text = _repair_eras(text)
     for m in _DATE_BOTH.finditer(text):
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        out.append(FoundDate(day, m.start(), m.end()))
+    for m in _DATE_BOTH_LOOSE.finditer(text):
+        if any(m.start() < f.end and f.start < m.end() for f in out):
+            continue
         try:
             day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
@@ -409,15 +446,18 @@ def find_dates(text: str) -> list[FoundDate]:
             if any(m.start() < f.end and f.start < m.end() for f in out):
                 continue
             # Rebuilt from its parts, so a misread 日 (晶, 目) at the end does not matter.
-            canonical = (
-                f"{m.group(1)}{m.group(2)}年{m.group(3)}月{m.group(4)}日"
+            head, year, month, dd_read = (
+                (m.group(1), m.group(2), m.group(3), m.group(4))
                 if rx is _DATE_ERA
-                else m.group(0)
+                else ("", m.group(1), m.group(2), m.group(3))
             )
-            try:
-                out.append(FoundDate(parse_date(canonical), m.start(), m.end()))
-            except ValueError:
-                continue
+            for mo, dd in _readings(month, dd_read):
+                try:
+                    value = parse_date(f"{head}{year}年{mo}月{dd}日")
+                except ValueError:
+                    continue
+                out.append(FoundDate(value, m.start(), m.end()))
+                break
     for m in _DATE_EN.finditer(text):
         month = _MONTHS.get(m.group(2))
         if month is None or any(m.start() < f.end and f.start < m.end() for f in out):
@@ -427,6 +467,21 @@ def find_dates(text: str) -> list[FoundDate]:
         except ValueError:
             continue
     out.sort(key=lambda f: f.start)
+    return out
+
+
+def _readings(month: str, day: str) -> list[tuple[str, str]]:
+    """The month and day as read, then, when a two-digit one cannot be a month or a day,
+    with its first digit read as 0 (zero-padded print: a 0 read as 9, 6 or 8)."""
+    out = [(month, day)]
+    fixed_month = month
+    if len(month) == 2 and month.isdigit() and int(month) > 12 and month[0] != "1":
+        fixed_month = "0" + month[1]
+    fixed_day = day
+    if len(day) == 2 and day.isdigit() and int(day) > 31:
+        fixed_day = "0" + day[1]
+    if (fixed_month, fixed_day) != (month, day):
+        out.append((fixed_month, fixed_day))
     return out
 
 
@@ -485,7 +540,201 @@ def _clean_name(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text)
     if not text or len(text.replace(" ", "")) < 2:
         return None
+    if text.startswith(("住所", "本籍")) or any(p in text for p in PREFECTURES):
+        return None  # another row's value (the label's own row was lost)
     return text
+
+
+_KANA_KANJI = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶ]+$")
+# Words of titles and labels: a line holding one is not a name.
+_NOT_NAME = (
+    "カード",
+    "証",
+    "書",
+    "番号",
+    "住所",
+    "生年月日",
+    "有効",
+    "日本",
+    "年金",
+    "保険",
+    "交付",
+    "氏名",
+    "名称",
+    "委員会",
+    "市長",
+    "区長",
+    "町長",
+    "村長",
+    "性別",
+)
+
+
+def _name_from(line: TextLine, end: int) -> str | None:
+    """A name from the start of a line whose label was lost: the leading words of kana and
+    kanji (a one- or two-character word before two others is a misread label). A gap wider
+    than a character and a half sets a misread label apart before the name, or ends it (a
+    mark or another column follows)."""
+    if any(p in line.text for p in PREFECTURES):
+        return None  # an address line
+    h = line.height
+    # Segments apart by more than a character and a half; words within them.
+    segments: list[list[str]] = [[""]]
+    previous: Box | None = None
+    for c, box in zip(line.text[:end], line.boxes[:end], strict=True):
+        gap = box.x - previous.right if previous is not None else 0
+        previous = box
+        if gap > 1.5 * h:
+            segments.append([""])
+        elif gap > h / 3 and segments[-1][-1]:
+            segments[-1].append("")
+        segments[-1][-1] += c
+    if len(segments) > 1 and len("".join(segments[0])) <= 2:
+        segments = segments[1:]  # a misread label in its own column
+    words = segments[0]
+    kept: list[str] = []
+    for word in words:
+        token = word.strip("\"'”“‘’()（）・,、.:：|｜-ー*")
+        if not token:
+            continue
+        if not _KANA_KANJI.match(token):
+            break
+        kept.append(token)
+    words = kept
+    if (len(words) >= 3 and len(words[0]) == 1) or (
+        len(words) == 2 and len(words[0]) == 1 and len(words[1]) >= 4
+    ):
+        words = words[1:]  # a misread label
+    if len(words) > 2:
+        words = [words[0], "".join(words[1:])]  # the given name split by a wide character
+    joined = "".join(words)
+    if not 2 <= len(joined) <= 10 or any(w in joined for w in _NOT_NAME):
+        return None
+    if all("\u3040" <= c <= "\u309f" for c in joined):
+        return None  # the name's reading (furigana), printed above it
+    return " ".join(words)
+
+
+_LATIN_NAME = re.compile(r"[A-Z]{2,}(?: [A-Z]{1,}){1,4}")
+_LATIN_WORDS = frozenset({"NAME", "JAPAN", "RESIDENCE", "CARD", "DATE", "OF", "BIRTH", "SEX"})
+
+
+def _latin_name(lines: Sequence[TextLine]) -> str | None:
+    """A residence card's name (printed in Roman letters) when its label was lost: the first
+    line that holds nothing but two to five upper-case words."""
+    for ln in lines:
+        text = ln.spaced.strip(" .,:|")
+        if _LATIN_NAME.fullmatch(text) and not set(text.split()) & _LATIN_WORDS:
+            return text
+    return None
+
+
+def _unlabelled_name(lines: Sequence[TextLine], birth_line: int | None = None) -> str | None:
+    """The name when its label (small, grey print) was lost: before a birth date that ends
+    in 生 on the same line (licences), else on one of the two lines above the birth date
+    (cards and notices print the name right above it, often under its reading in kana).
+    ``birth_line``: the line of a birth date found by other means."""
+    for idx, ln in enumerate(lines):
+        dates = find_dates(ln.text)
+        born = [f for f in dates if ln.text[f.end : f.end + 1] == "生"]
+        labelled = bool(find_all([ln], "生年月日")) or idx == birth_line
+        if not born and not labelled:
+            continue
+        if born and born[0].start >= 2:
+            name = _name_from(ln, born[0].start)
+            if name:
+                return name
+        for above in reversed(lines[max(idx - 2, 0) : idx]):
+            if ln.box.y - above.box.bottom > 6 * ln.height:
+                break
+            name = _name_from(above, len(above.text))
+            if name:
+                return name
+        return None
+    return None
+
+
+PREFECTURES = tuple(
+    re.findall(
+        r"\S+",
+        "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 "
+        "東京都 神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 "
+        "滋賀県 京都府 大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 "
+        "香川県 愛媛県 高知県 福岡県 佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県",
+    )
+)
+
+
+# 丁目 after a block number, its 丁 misread (」, 十, J) or lost: no address writes "5目".
+_CHOME = re.compile(r"(?<=[0-9])[」J十]?目|(?<=[一二三四五六七八九十])[」J]?目")
+
+
+def _unlabelled_address(lines: Sequence[TextLine]) -> str | None:
+    """The address when its label was misread: a line that starts (after at most a few
+    characters, the label's remains, never 本籍's) with a prefecture."""
+    for ln in lines:
+        for pref in PREFECTURES:
+            i = ln.text.find(pref)
+            if i < 0 or i > 4:
+                continue
+            prefix = ln.text[:i]
+            if any(c in prefix for c in "本籍藉"):
+                break
+            if prefix and not any(c in prefix for c in "住所"):
+                break
+            end = len(ln.text)
+            for j in range(i + 1, end):
+                if ln.boxes[j].x - ln.boxes[j - 1].right > 8.0 * ln.height:
+                    end = j
+                    break
+            return ln.text[i:end]
+    return None
+
+
+# Documents that name several people (members, parents, a ward and a guardian): their
+# earliest date need not be the birth date of the person the document is about.
+MANY_PEOPLE = frozenset(
+    {
+        DocumentType.FAMILY_REGISTER,
+        DocumentType.RESIDENCE_CERTIFICATE,
+        DocumentType.REGISTERED_MATTERS_CERTIFICATE,
+        DocumentType.POWER_OF_ATTORNEY,
+        DocumentType.UNKNOWN,
+    }
+)
+ADULT_YEARS = 10  # a birth date lies at least this many years before a document's dates
+
+
+def _earliest_date(lines: Sequence[TextLine]) -> tuple[date, int] | None:
+    """The birth date of a one-person document whose label was lost: its earliest date,
+    when it lies years before every other (issue and expiry dates are recent), with its
+    line index."""
+    found = sorted((f.value, idx) for idx, ln in enumerate(lines) for f in find_dates(ln.text))
+    if len(found) < 2:
+        return None
+    first, second = found[0], found[1]
+    if (second[0] - first[0]).days < 365 * ADULT_YEARS:
+        return None
+    return first
+
+
+def _date_after(lines: Sequence[TextLine], labels: Sequence[str]) -> date | None:
+    """The first date that follows one of the labels directly (at most two characters
+    between them)."""
+    for ln in lines:
+        for label in labels:
+            i = ln.text.find(label)
+            while i >= 0:
+                found = find_dates(ln.text[i + len(label) :])
+                if found and found[0].start <= 2:
+                    return found[0].value
+                i = ln.text.find(label, i + 1)
+    return None
+
+
+def certified_on(lines: Sequence[TextLine]) -> date | None:
+    """A certificate's date of issue read off its lines (see :func:`_certified_on`)."""
+    return _certified_on(lines)
 
 
 def _date_near(
@@ -525,6 +774,11 @@ def extract_fields(lines: Sequence[TextLine], doc_type: DocumentType) -> dict[Fi
     name = _passport_name(lines) if doc_type is DocumentType.PASSPORT else None
     if name is None and (value := _label_value(lines, NAME_LABELS)) is not None:
         name = _clean_name(value.text)
+    if name is None and doc_type is DocumentType.RESIDENCE_CARD:
+        name = _latin_name(lines)
+    earliest = None if doc_type in MANY_PEOPLE else _earliest_date(lines)
+    if name is None and doc_type is not DocumentType.PASSPORT:
+        name = _unlabelled_name(lines, earliest[1] if earliest else None)
     if name:
         out[FieldName.NAME] = name
     birth = _date_near(lines, BIRTH_LABELS)
@@ -537,11 +791,20 @@ def extract_fields(lines: Sequence[TextLine], doc_type: DocumentType) -> dict[Fi
                     break
             if birth:
                 break
+    if birth is None:
+        # A register's member: 出生 (in a vertical column's small cell it reads 生出) and
+        # the date right after it; the first member is the one the register names.
+        birth = _date_after(lines, ("出生", "生出"))
+    if birth is None and earliest is not None:
+        birth = earliest[0]
     if birth is not None:
         out[FieldName.BIRTH_DATE] = birth.isoformat()
     address = _label_value(lines, ADDRESS_LABELS)
-    if address is not None and len(address.text.replace(" ", "")) >= 4:
-        out[FieldName.ADDRESS] = address.text.replace(" ", "")
+    text = address.text.replace(" ", "") if address is not None else None
+    if text is None or len(text) < 4:
+        text = _unlabelled_address(lines)
+    if text is not None and len(text) >= 4:
+        out[FieldName.ADDRESS] = _CHOME.sub("丁目", text)
     expiry = _date_near(lines, [x for x in EXPIRY_LABELS if x not in EXPIRY_AFTER], EXPIRY_AFTER)
     if expiry is not None:
         out[FieldName.EXPIRY_DATE] = expiry.isoformat()
@@ -617,3 +880,45 @@ def _passport_name(lines: Sequence[TextLine]) -> str | None:
             return None
         parts.append(re.sub(r"\s+", " ", word))
     return " ".join(parts)
+
+
+def merge_mrz(
+    fields: dict[FieldName, str],
+    lines: Sequence[TextLine],
+    *,
+    surname: str,
+    given_names: str,
+    number: str,
+    birth_date: str | None,
+    expiry_date: str | None,
+) -> dict[FieldName, str]:
+    """Fields of a document whose machine-readable zone passed every check digit.
+
+    The zone's check digits make its number and dates surer than any visual read, so they
+    win; so does its name, read from a fixed font and alphabet (the visual zone's grey
+    labels and small print are what OCR loses first). The date of issue is not in the zone:
+    it is the visual zone's last date that lies between the birth and the expiry dates.
+    """
+    out = dict(fields)
+    name = " ".join(part for part in (surname.strip(), given_names.strip()) if part)
+    if name:
+        out[FieldName.NAME] = name
+    if number:
+        out[FieldName.DOCUMENT_NUMBER] = number
+    if birth_date:
+        out[FieldName.BIRTH_DATE] = birth_date
+    if expiry_date:
+        out[FieldName.EXPIRY_DATE] = expiry_date
+    known = {birth_date, expiry_date}
+    if FieldName.ISSUED_ON not in out or out[FieldName.ISSUED_ON] in known:
+        others = [
+            f.value.isoformat()
+            for ln in lines
+            for f in find_dates(ln.text)
+            if f.value.isoformat() not in known
+            and (expiry_date is None or f.value.isoformat() < expiry_date)
+            and (birth_date is None or f.value.isoformat() > birth_date)
+        ]
+        if others:
+            out[FieldName.ISSUED_ON] = others[-1]
+    return out

@@ -18,7 +18,7 @@ from PIL import Image
 from desktop.core.documents import DocumentType, FieldName, SensitiveKind
 from desktop.imaging import ocr
 from desktop.imaging.classify import MIN_SCORE, Classification, classify_text
-from desktop.imaging.fields import build_lines, extract_fields
+from desktop.imaging.fields import build_lines, certified_on, extract_fields, merge_mrz
 from desktop.imaging.locate import find_documents
 from desktop.imaging.regions import (
     Region,
@@ -55,6 +55,7 @@ OSD_SURE = 1.0  # Tesseract's orientation confidence worth following
 SPECULATE = False  # a second core for the orientation guess: slower on a busy 2-core machine
 MAX_WORK_SIDE = 2000  # pixels: the longest side of the image Tesseract reads
 MAX_READS = 2  # reads of one document in different orientations, at most
+MIN_WORDS = 2  # a first read with fewer words found no text to turn upright
 _DIGITS_RE = re.compile(r"[0-9]")
 
 
@@ -599,7 +600,9 @@ def _read(
     psm = ocr.PSM_AUTO if sheet != other_mode else ocr.PSM_SPARSE
     lang = LANG
     if vertical:
-        lang, psm = LANG_VERTICAL, ocr.PSM_AUTO
+        # One block of vertical text: the automatic layout cuts blurred, ruled columns into
+        # fragments and reads them as noise (measured on photos of vertical registers).
+        lang, psm = LANG_VERTICAL, ocr.PSM_VERTICAL_BLOCK
     result = ocr.recognize(gray, lang=lang, psm=psm, dpi=work_dpi or 150)
     t = timer.add("ocr", t)
     words = result.words
@@ -616,12 +619,26 @@ def _read(
 
 def _good(read: _Read) -> bool:
     best = max(read.classification.scores.values(), default=0.0)
-    return best >= MIN_SCORE and read.conf >= MIN_CONF
+    return best >= MIN_SCORE and read.conf >= MIN_CONF and not _sideways(read)
+
+
+def _sideways(read: _Read) -> bool:
+    """True when Tesseract found the text running top to bottom in a horizontal read: the
+    document lies on its side (its layout analysis reads such lines well, but their words
+    no longer form rows, so labels and values fall apart)."""
+    if read.vertical:
+        return False
+    multi = [w.box for w in read.words if len(w.text) >= 2]
+    if len(multi) < 6:
+        return False
+    tall = sum(1 for b in multi if b.h > 1.2 * b.w)
+    return tall > 0.5 * len(multi)
 
 
 def _quality(read: _Read) -> float:
     best = max(read.classification.scores.values(), default=0.0)
-    return best + read.conf / 10 + min(len(read.words), 60) / 20
+    score = best + read.conf / 10 + min(len(read.words), 60) / 20
+    return score / 2 if _sideways(read) else score
 
 
 def _read_upright(loc: Located, dpi: int | None, timer: _Timer) -> _Read:
@@ -647,14 +664,16 @@ def _read_upright(loc: Located, dpi: int | None, timer: _Timer) -> _Read:
     if not vertical:
         best = _read(loc, dpi, timer, scale)
         tried.add(0)
-        if _good(best):
+        if _good(best) or len(best.words) < MIN_WORDS:
+            # Good, or no text at all (a photo, a blank block): no other way round reads
+            # better.
             stop.set()
             return best
     t = time.perf_counter()
     guess, speculative = future.result() if future else _speculate(loc, dpi, scale, stop)
     timer.add("orient_wait", t)
     if speculative is not None:
-        tried.add(speculative.loc.rotation - loc.rotation)
+        tried.add((speculative.loc.rotation - loc.rotation) % 360)
         if best is None or _quality(speculative) > _quality(best):
             best = speculative
         if _good(best):
@@ -669,7 +688,15 @@ def _read_upright(loc: Located, dpi: int | None, timer: _Timer) -> _Read:
                 best = read
             if _good(best):
                 return best
-    for degrees in order:
+    # When Tesseract cannot tell which way is up, a confident read along the rows is upright
+    # (a document outside the catalogue; a page upside down reads with a low confidence):
+    # the other ways round would only cost time. (Its guess, even when it says it is sure,
+    # is wrong by a half turn often enough on passports that a sure guess never settles it.)
+    unsure = guess is None or guess.confidence < OSD_SURE
+    settled = (
+        best is not None and not _sideways(best) and unsure and 0 in tried and best.conf >= MIN_CONF
+    )
+    for degrees in [] if settled else order:
         if degrees in tried:
             continue
         tried.add(degrees)
@@ -783,6 +810,12 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
                 fields.setdefault(name, value)
     if not read.vertical:
         regions += _recheck_numbers(read, regions, timer)
+    elif FieldName.ISSUED_ON not in fields and doc_type is not DocumentType.UNKNOWN:
+        # A vertical register certifies in horizontal lines at its foot, which the vertical
+        # model does not read: read the bottom band the horizontal way.
+        issued = _footer_date(read, timer)
+        if issued is not None:
+            fields[FieldName.ISSUED_ON] = issued
     if doc_type is DocumentType.PASSPORT:
         # The Registered Domicile by its place relative to the MRZ as well: its grey label
         # is often lost, and a value read may be cut short by a letter or two.
@@ -821,6 +854,17 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
             classification = Classification(doc_type, 0.3, classification.scores)
             side = "back"
             regions = [Region(SensitiveKind.INDIVIDUAL_NUMBER, Box(0, 0, w, h), "whole")]
+    if zone is not None and zone.result.valid:
+        z = zone.result
+        fields = merge_mrz(
+            fields,
+            read.lines,
+            surname=z.surname,
+            given_names=z.given_names,
+            number=z.number,
+            birth_date=z.birth_date,
+            expiry_date=z.expiry_date,
+        )
     mrz: Mapping[str, Any] | None = zone.result.to_contract() if zone is not None else None
     page_regions = tuple(
         Region(r.kind, loc.map_box(_to_crop(r.box, read.scale)), r.reason) for r in dedupe(regions)
@@ -863,6 +907,21 @@ def _closer_read(read: _Read, dpi: int | None, timer: _Timer) -> _Read | None:
             return None
         return _read(read.loc, dpi, timer, scale, vertical=True)
     return _read(read.loc, dpi, timer, scale, other_mode=True)
+
+
+FOOTER = 0.3  # the share of a vertical register's height read again for its date of issue
+
+
+def _footer_date(read: _Read, timer: _Timer) -> str | None:
+    """The date of issue from the bottom band of a document read as vertical text."""
+    t = time.perf_counter()
+    h = read.small.shape[0]
+    band = read.small[int(h * (1 - FOOTER)) :]
+    dpi = round(300 * read.scale)
+    result = ocr.recognize(band, lang=LANG, psm=ocr.PSM_AUTO, dpi=dpi)
+    found = certified_on(build_lines(result.words))
+    timer.add("footer", t)
+    return found.isoformat() if found is not None else None
 
 
 def _to_crop(box: Box, scale: float) -> Box:

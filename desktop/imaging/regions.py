@@ -440,22 +440,27 @@ def licence_domicile_regions(lines: Sequence[TextLine], size: tuple[int, int]) -
     return out
 
 
-_RUN = re.compile(r"(?<![0-9])[0-9](?:[\s\-]?[0-9]){9,12}(?![0-9])")
+_RUN = re.compile(r"(?<![0-9])[0-9](?:[\s\-]?[0-9]){7,12}(?![0-9])")
 
 
 def certificate_number_regions(lines: Sequence[TextLine], size: tuple[int, int]) -> list[Region]:
     """On a residence certificate every long number is sensitive whatever its label reads:
-    11 digits are a 住民票コード, 12 (check digit misread or not) a 個人番号."""
+    8–11 digits are a 住民票コード (read short on a small photo or not), 12 (check digit
+    misread or not) a 個人番号."""
     out = []
     for ln in lines:
         for m in _RUN.finditer(ln.text):
             n = len(re.sub(r"[^0-9]", "", m.group(0)))
-            if n < 10:
-                continue
+            if n < 8:
+                continue  # no date, postcode or phone number prints 8+ digits in a row here
             kind = _K.RESIDENT_RECORD_CODE if n <= 11 else _K.INDIVIDUAL_NUMBER
             box = ln.span_box(m.start(), m.end())
             out.append(Region(kind, _pad(box, ln.height, size), "pattern"))
     return out
+
+
+# A dashed or dotted table rule as OCR reads it: dashes, a stray letter or two.
+_RULE = re.compile(r"[\-ー一ニ=_~〜.・|ュユ]{3,}.{0,2}|.{0,2}[\-ー一ニ=_~〜.・|]{3,}")
 
 
 def _rows_between(
@@ -476,8 +481,14 @@ def _rows_between(
             v = value_right(lines, hit)
             value_x = v.box.x if v is not None else hit.box(lines).right
             h = lines[hit.line].height
-            for idx in range(hit.line + 1, min(hit.line + 4, len(lines))):
+            rows = 0
+            for idx in range(hit.line + 1, len(lines)):
                 ln = lines[idx]
+                if _RULE.fullmatch(ln.text):
+                    continue  # a dashed table rule read as text is no row
+                rows += 1
+                if rows > 3:
+                    break
                 head = ln.text[:8]
                 if any(fuzzy_find(fold(e), head) for e in end_labels):
                     break

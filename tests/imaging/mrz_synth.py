@@ -196,8 +196,9 @@ def _degrade(image: np.ndarray, rng: random.Random) -> np.ndarray:
         image = np.clip(image + gen.normal(0, float(noise), image.shape), 0, 255).astype(np.uint8)
     if rng.random() < 0.7:
         ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(45, 90)])
-        if ok:
-            image = cv2.imdecode(data, cv2.IMREAD_COLOR)
+        decoded = cv2.imdecode(data, cv2.IMREAD_COLOR) if ok else None
+        if decoded is not None:
+            image = np.asarray(decoded, dtype=np.uint8)
     return image
 
 
@@ -233,8 +234,8 @@ def _photo(doc: np.ndarray, rng: random.Random, skew: float) -> np.ndarray:
         corners.append(
             (cx + x + rng.uniform(-jitter, jitter), cy + y + rng.uniform(-jitter, jitter))
         )
-    src = np.float32([[0, 0], [dw, 0], [dw, dh], [0, dh]])
-    matrix = cv2.getPerspectiveTransform(src, np.float32(corners))
+    src = np.array([[0, 0], [dw, 0], [dw, dh], [0, dh]], dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(src, np.array(corners, dtype=np.float32))
     base = rng.randint(20, 70)
     page = np.full((out_h, out_w, 3), base, np.uint8)
     warped = cv2.warpPerspective(doc, matrix, (out_w, out_h))

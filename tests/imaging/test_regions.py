@@ -268,3 +268,22 @@ def test_digits_misread_as_letters_stay_in_the_number() -> None:
     rows = [(100, [(100, "記号"), (200, "0279045347299OU")])]
     regions = text_regions(build_lines(make_words(rows)), T.HEALTH_INSURANCE_CARD, SIZE)
     assert any(covers(r.box, Box(200, 100, 15 * H, H)) for r in regions)
+
+
+def test_residence_certificate_rows_past_dashed_rules_and_short_codes() -> None:
+    # A photographed certificate: every label but 住民となった misread, dashed table rules
+    # read as rows of dashes, the code read short (8 of its 11 digits).
+    rows = [
+        (100, [(100, "作民となった年"), (400, "令和4年3月10日")]),
+        (130, [(900, "ニーー一")]),
+        (160, [(100, "4閉"), (400, "京都府京都市左京区")]),
+        (190, [(800, "ューニーーーー一")]),
+        (220, [(100, "聞参者"), (400, "金森"), (500, "香織")]),
+        (280, [(100, "作民民県コー"), (400, "|54456550]")]),
+    ]
+    lines = build_lines(make_words(rows))
+    regions = text_regions(lines, T.RESIDENCE_CERTIFICATE, SIZE)
+    head = lines[4].span_box(3, 7)
+    code = lines[5].span_box(7, 15)
+    assert any(r.kind is K.PERMANENT_DOMICILE and r.box.contains(head) for r in regions)
+    assert any(r.kind is K.RESIDENT_RECORD_CODE and r.box.contains(code) for r in regions)
