@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from desktop.ui.i18n_admin_ja import TRANSLATIONS
 from desktop.ui.widgets.admin_audit import AdminAuditWidget
 from desktop.ui.widgets.admin_settings import AdminSettingsWidget
 from desktop.ui.widgets.admin_users import AddUserDialog, AdminUsersWidget
 from desktop.ui.widgets.dashboard import DashboardWidget
+from tests.ui.i18n_support import assert_table_matches, installed
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
@@ -28,7 +23,6 @@ if TYPE_CHECKING:
     from desktop.ui.workers import Pools
     from tests.ui.conftest import UiDesk
 
-ROOT = Path(__file__).resolve().parents[2]
 ADMIN_FILES = [
     "desktop/ui/widgets/admin_users.py",
     "desktop/ui/widgets/admin_settings.py",
@@ -39,32 +33,8 @@ ADMIN_FILES = [
 ]
 
 
-def _tool(name: str) -> Path:
-    tool = Path(sys.executable).with_name(name)
-    if tool.exists():
-        return tool
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed")
-    return Path(found)
-
-
 def test_every_string_of_the_admin_screens_has_japanese(tmp_path: Path) -> None:
-    ts = tmp_path / "admin.ts"
-    subprocess.run(
-        [str(_tool("pyside6-lupdate")), "-silent", "-extensions", "py", "-locations", "none"]
-        + [str(ROOT / f) for f in ADMIN_FILES]
-        + ["-ts", str(ts)],
-        check=True,
-    )
-    found = {
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in ET.parse(ts).getroot().iter("context")
-        for message in context.iter("message")
-    }
-    assert found
-    assert sorted(found - set(TRANSLATIONS)) == []
-    assert sorted(set(TRANSLATIONS) - found) == []  # no stale entries
+    assert_table_matches(ADMIN_FILES, TRANSLATIONS, tmp_path)
 
 
 def test_placeholders_survive_translation() -> None:
@@ -76,25 +46,8 @@ def test_placeholders_survive_translation() -> None:
 @pytest.fixture
 def japanese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """This table compiled to a .qm and installed (removed afterwards)."""
-    by_context: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (context, source), text in TRANSLATIONS.items():
-        by_context[context].append((source, text))
-    root = ET.Element("TS", version="2.1", language="ja_JP")
-    for context, items in by_context.items():
-        element = ET.SubElement(root, "context")
-        ET.SubElement(element, "name").text = context
-        for source, text in items:
-            message = ET.SubElement(element, "message")
-            ET.SubElement(message, "source").text = source
-            ET.SubElement(message, "translation").text = text
-    ts, qm = tmp_path / "admin_ja.ts", tmp_path / "admin_ja.qm"
-    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run([str(_tool("pyside6-lrelease")), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+    with installed(qapp, TRANSLATIONS, tmp_path):
+        yield
 
 
 @pytest.mark.usefixtures("japanese")

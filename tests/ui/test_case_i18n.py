@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from desktop.services import intake
 from desktop.ui import texts
 from desktop.ui.i18n_case_ja import TRANSLATIONS
 from desktop.ui.widgets.case_widget import CaseWidget
 from tests.ui.conftest import REQUEST
+from tests.ui.i18n_support import assert_table_matches, installed
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
@@ -28,7 +23,6 @@ if TYPE_CHECKING:
     from desktop.services.session import Session
     from desktop.ui.workers import Pools
 
-ROOT = Path(__file__).resolve().parents[2]
 CASE_FILES = [
     "desktop/ui/texts.py",
     "desktop/ui/widgets/case_widget.py",
@@ -39,56 +33,15 @@ CASE_FILES = [
 ]
 
 
-def _tool(name: str) -> Path:
-    tool = Path(sys.executable).with_name(name)
-    if tool.exists():
-        return tool
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed")
-    return Path(found)
-
-
 def test_every_string_of_the_case_screen_has_japanese(tmp_path: Path) -> None:
-    ts = tmp_path / "case.ts"
-    subprocess.run(
-        [str(_tool("pyside6-lupdate")), "-silent", "-extensions", "py", "-locations", "none"]
-        + [str(ROOT / f) for f in CASE_FILES]
-        + ["-ts", str(ts)],
-        check=True,
-    )
-    found = {
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in ET.parse(ts).getroot().iter("context")
-        for message in context.iter("message")
-    }
-    assert found
-    assert sorted(found - set(TRANSLATIONS)) == []
-    assert sorted(set(TRANSLATIONS) - found) == []  # no stale entries
+    assert_table_matches(CASE_FILES, TRANSLATIONS, tmp_path)
 
 
 @pytest.fixture
 def japanese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """The case screen's table compiled to a .qm and installed (removed afterwards)."""
-    by_context: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (context, source), text in TRANSLATIONS.items():
-        by_context[context].append((source, text))
-    root = ET.Element("TS", version="2.1", language="ja_JP")
-    for context, items in by_context.items():
-        element = ET.SubElement(root, "context")
-        ET.SubElement(element, "name").text = context
-        for source, text in items:
-            message = ET.SubElement(element, "message")
-            ET.SubElement(message, "source").text = source
-            ET.SubElement(message, "translation").text = text
-    ts, qm = tmp_path / "case_ja.ts", tmp_path / "case_ja.qm"
-    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run([str(_tool("pyside6-lrelease")), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+    with installed(qapp, TRANSLATIONS, tmp_path):
+        yield
 
 
 @pytest.mark.usefixtures("japanese")

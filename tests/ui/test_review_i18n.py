@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 
 from desktop.ui import texts
 from desktop.ui.dialogs.decision_dialogs import ReturnDialog
@@ -20,9 +14,11 @@ from desktop.ui.i18n_review_ja import TRANSLATIONS
 from desktop.ui.widgets.review_case import ReviewCaseWidget
 from desktop.ui.widgets.review_queue import ReviewQueueView
 from tests.services.test_queue import prepare
+from tests.ui.i18n_support import assert_table_matches, installed
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
@@ -30,7 +26,6 @@ if TYPE_CHECKING:
     from desktop.services.session import Session
     from desktop.ui.workers import Pools
 
-ROOT = Path(__file__).resolve().parents[2]
 REVIEW_FILES = [
     "desktop/ui/widgets/review_queue.py",
     "desktop/ui/widgets/review_case.py",
@@ -38,62 +33,15 @@ REVIEW_FILES = [
 ]
 
 
-def _tool(name: str) -> Path:
-    tool = Path(sys.executable).with_name(name)
-    if tool.exists():
-        return tool
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed")
-    return Path(found)
-
-
 def test_every_string_of_the_review_screens_has_japanese(tmp_path: Path) -> None:
-    ts = tmp_path / "review.ts"
-    subprocess.run(
-        [str(_tool("pyside6-lupdate")), "-silent", "-extensions", "py", "-locations", "none"]
-        + [str(ROOT / f) for f in REVIEW_FILES]
-        + ["-ts", str(ts)],
-        check=True,
-    )
-    found = {
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in ET.parse(ts).getroot().iter("context")
-        for message in context.iter("message")
-    }
-    assert found
-    assert sorted(found - set(TRANSLATIONS)) == []
-    assert sorted(set(TRANSLATIONS) - found) == []  # no stale entries
+    assert_table_matches(REVIEW_FILES, TRANSLATIONS, tmp_path)
 
 
 @pytest.fixture
 def japanese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """The review table (and the case screen's label tables) compiled to a .qm and installed."""
-    by_context: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (context, source), text in {**CASE_TRANSLATIONS, **TRANSLATIONS}.items():
-        by_context[context].append((source, text))
-    root = ET.Element("TS", version="2.1", language="ja_JP")
-    for context, items in by_context.items():
-        element = ET.SubElement(root, "context")
-        ET.SubElement(element, "name").text = context
-        for source, text in items:
-            message = ET.SubElement(element, "message")
-            if "%n" in source:
-                message.set("numerus", "yes")
-            ET.SubElement(message, "source").text = source
-            translation = ET.SubElement(message, "translation")
-            if "%n" in source:
-                ET.SubElement(translation, "numerusform").text = text
-            else:
-                translation.text = text
-    ts, qm = tmp_path / "review_ja.ts", tmp_path / "review_ja.qm"
-    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run([str(_tool("pyside6-lrelease")), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+    with installed(qapp, {**CASE_TRANSLATIONS, **TRANSLATIONS}, tmp_path):
+        yield
 
 
 @pytest.mark.usefixtures("japanese")
