@@ -37,6 +37,11 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
     ("Texts", "Closed"): "完了",
     # --- texts.py: request types (APPI Arts. 32-35) ------------------------------------
     ("Texts", "Notification of purpose of use"): "利用目的の通知",
+    ("Texts", "Request for further documents"): "本人確認書類の追加提出のお願い",
+    ("Texts", "Refusal (ground and reason)"): "ご請求に応じられない旨の通知（根拠と理由）",
+    ("Texts", "Notice of the purpose of use"): "利用目的の通知書",
+    ("Texts", "Disclosure notice (cover letter)"): "開示の通知（送付状）",
+    ("Texts", "Correction / cessation done"): "訂正等・利用停止等の完了通知",
     ("Texts", "Disclosure"): "開示",
     ("Texts", "Correction, addition or deletion"): "訂正・追加・削除",
     ("Texts", "Cessation of use or erasure"): "利用停止・消去",

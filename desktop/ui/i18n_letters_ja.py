@@ -6,14 +6,6 @@ contexts are the Qt class names (``self.tr``).
 
 from __future__ import annotations
 
-_KINDS = {
-    "Request for further documents": "本人確認書類の追加提出のお願い",
-    "Refusal (ground and reason)": "ご請求に応じられない旨の通知（根拠と理由）",
-    "Notification of purpose of use": "利用目的の通知",
-    "Disclosure notice (cover letter)": "開示の通知（送付状）",
-    "Correction / cessation done": "訂正等・利用停止等の完了通知",
-}
-
 _PANEL = {
     "Letter": "書面",
     "Written": "作成日時",
@@ -75,7 +67,7 @@ _EDITOR = {
 }
 
 TRANSLATIONS: dict[tuple[str, str], str] = {
-    **{("LettersPanel", k): v for k, v in {**_KINDS, **_PANEL}.items()},
+    **{("LettersPanel", k): v for k, v in _PANEL.items()},
     **{("DeliveryDialog", k): v for k, v in _DELIVERY.items()},
-    **{("TemplateEditorDialog", k): v for k, v in {**_KINDS, **_EDITOR}.items()},
+    **{("TemplateEditorDialog", k): v for k, v in _EDITOR.items()},
 }

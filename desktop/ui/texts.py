@@ -54,6 +54,15 @@ SENSITIVE_KINDS: Mapping[str, str] = {
     SensitiveKind.RESIDENT_RECORD_CODE: _n(QT_TRANSLATE_NOOP("Texts", "Resident record code")),
 }
 
+LETTER_KINDS: Mapping[str, str] = {
+    "request_documents": _n(QT_TRANSLATE_NOOP("Texts", "Request for further documents")),
+    "refusal": _n(QT_TRANSLATE_NOOP("Texts", "Refusal (ground and reason)")),
+    "purpose_notification": _n(QT_TRANSLATE_NOOP("Texts", "Notice of the purpose of use")),
+    "disclosure_notice": _n(QT_TRANSLATE_NOOP("Texts", "Disclosure notice (cover letter)")),
+    "completion": _n(QT_TRANSLATE_NOOP("Texts", "Correction / cessation done")),
+}
+"""Letter kinds (the contract's codes, ``services.review.ResponseKind``) in words."""
+
 CASE_STATUSES: Mapping[str, str] = {
     CaseStatus.INTAKE: _n(QT_TRANSLATE_NOOP("Texts", "Intake")),
     CaseStatus.IN_REVIEW: _n(QT_TRANSLATE_NOOP("Texts", "In review")),

@@ -821,26 +821,6 @@
             <translation>送付を記録しました。</translation>
         </message>
         <message>
-            <source>Request for further documents</source>
-            <translation>本人確認書類の追加提出のお願い</translation>
-        </message>
-        <message>
-            <source>Refusal (ground and reason)</source>
-            <translation>ご請求に応じられない旨の通知（根拠と理由）</translation>
-        </message>
-        <message>
-            <source>Notification of purpose of use</source>
-            <translation>利用目的の通知</translation>
-        </message>
-        <message>
-            <source>Disclosure notice (cover letter)</source>
-            <translation>開示の通知（送付状）</translation>
-        </message>
-        <message>
-            <source>Correction / cessation done</source>
-            <translation>訂正等・利用停止等の完了通知</translation>
-        </message>
-        <message>
             <source>Not recorded</source>
             <translation>未記録</translation>
         </message>
@@ -1924,26 +1904,6 @@ Identity verification desk for data-subject requests.</source>
             <translation>ひな形に問題はありません。</translation>
         </message>
         <message>
-            <source>Request for further documents</source>
-            <translation>本人確認書類の追加提出のお願い</translation>
-        </message>
-        <message>
-            <source>Refusal (ground and reason)</source>
-            <translation>ご請求に応じられない旨の通知（根拠と理由）</translation>
-        </message>
-        <message>
-            <source>Notification of purpose of use</source>
-            <translation>利用目的の通知</translation>
-        </message>
-        <message>
-            <source>Disclosure notice (cover letter)</source>
-            <translation>開示の通知（送付状）</translation>
-        </message>
-        <message>
-            <source>Correction / cessation done</source>
-            <translation>訂正等・利用停止等の完了通知</translation>
-        </message>
-        <message>
             <source>case number</source>
             <translation>受付番号</translation>
         </message>
@@ -2069,6 +2029,26 @@ Identity verification desk for data-subject requests.</source>
         <message>
             <source>Resident record code</source>
             <translation>住民票コード</translation>
+        </message>
+        <message>
+            <source>Request for further documents</source>
+            <translation>本人確認書類の追加提出のお願い</translation>
+        </message>
+        <message>
+            <source>Refusal (ground and reason)</source>
+            <translation>ご請求に応じられない旨の通知（根拠と理由）</translation>
+        </message>
+        <message>
+            <source>Notice of the purpose of use</source>
+            <translation>利用目的の通知書</translation>
+        </message>
+        <message>
+            <source>Disclosure notice (cover letter)</source>
+            <translation>開示の通知（送付状）</translation>
+        </message>
+        <message>
+            <source>Correction / cessation done</source>
+            <translation>訂正等・利用停止等の完了通知</translation>
         </message>
         <message>
             <source>Intake</source>

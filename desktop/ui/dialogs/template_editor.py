@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import InputError, RefusedError
 from desktop.services import letters
 from desktop.services.review import ResponseKind
+from desktop.ui import texts
 from desktop.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -242,14 +243,7 @@ class TemplateEditorDialog(QDialog):
         self.editor.setFocus()
 
     def _kind_label(self, kind: ResponseKind) -> str:
-        labels = {
-            ResponseKind.REQUEST_DOCUMENTS: self.tr("Request for further documents"),
-            ResponseKind.REFUSAL: self.tr("Refusal (ground and reason)"),
-            ResponseKind.PURPOSE_NOTIFICATION: self.tr("Notification of purpose of use"),
-            ResponseKind.DISCLOSURE_NOTICE: self.tr("Disclosure notice (cover letter)"),
-            ResponseKind.COMPLETION: self.tr("Correction / cessation done"),
-        }
-        return labels[kind]
+        return texts.label(texts.LETTER_KINDS, kind)
 
     def _placeholder_help(self, name: str) -> str:
         helps: dict[str, Any] = {

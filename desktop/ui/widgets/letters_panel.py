@@ -30,6 +30,7 @@ from desktop.core.errors import InputError, RefusedError
 from desktop.services import intake, letters
 from desktop.services.letters import DeliveryChannel
 from desktop.services.review import ResponseKind
+from desktop.ui import texts
 from desktop.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -333,14 +334,7 @@ class LettersPanel(QWidget):
 
     def kind_label(self, kind: str) -> str:
         """A letter kind in words."""
-        labels = {
-            ResponseKind.REQUEST_DOCUMENTS: self.tr("Request for further documents"),
-            ResponseKind.REFUSAL: self.tr("Refusal (ground and reason)"),
-            ResponseKind.PURPOSE_NOTIFICATION: self.tr("Notification of purpose of use"),
-            ResponseKind.DISCLOSURE_NOTICE: self.tr("Disclosure notice (cover letter)"),
-            ResponseKind.COMPLETION: self.tr("Correction / cessation done"),
-        }
-        return labels.get(ResponseKind(kind), kind) if kind in set(ResponseKind) else kind
+        return texts.label(texts.LETTER_KINDS, kind)
 
     def delivery_label(self, letter: StoredLetter) -> str:
         """How and when a letter went out, or that it has not been recorded."""
