@@ -461,6 +461,30 @@ def letter_pdf(session: Session, letter_id: int) -> bytes:
     return pdf
 
 
+def export_letter(session: Session, letter_id: int, dest: Path) -> Path:
+    """Write a letter's PDF to ``dest`` (to print or attach it), recorded in the audit chain.
+
+    A letter names the requester, so taking it out of the store is recorded like a page
+    view. The file appears whole or not at all (written beside, then renamed).
+
+    Raises:
+        NotPermitted: the role may not handle letters.
+        InputError: no such letter, or ``dest`` cannot be written (named in the message).
+    """
+    letter = _letter(session, letter_id)
+    pdf = letter_pdf(session, letter_id)
+    part = dest.with_name(dest.name + ".part")
+    try:
+        part.write_bytes(pdf)
+        part.replace(dest)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise InputError(str(dest), f"cannot write: {exc.strerror or exc}") from None
+    with session.store.transaction():
+        session.record("export_letter", case_id=letter.case_id, kind=letter.kind)
+    return dest
+
+
 def record_delivery(
     session: Session, letter_id: int, channel: DeliveryChannel | str, on: date
 ) -> StoredLetter:

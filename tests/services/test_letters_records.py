@@ -285,3 +285,27 @@ def test_every_builtin_template_is_valid_and_titled() -> None:
         assert "敬具" in text
         assert "{case_id}" in text
         assert "{company_contact}" in text
+
+
+def test_an_exported_letter_is_whole_and_audited(desk: Desk, tmp_path: Path) -> None:
+    case_id = drive(desk, CaseStatus.APPROVED)
+    olivia = desk.login("olivia")
+    letter_id, pdf = letters.create_letter(olivia, case_id, ResponseKind.COMPLETION)
+    dest = tmp_path / "letter.pdf"
+    assert letters.export_letter(olivia, letter_id, dest) == dest
+    assert dest.read_bytes() == pdf
+    last = list(desk.store.audit.events())[-1]
+    assert (last.action, last.case_id, dict(last.detail)) == (
+        "export_letter",
+        case_id,
+        {"kind": "completion"},
+    )
+
+    # A folder that cannot be written: the file's name in the message, nothing left behind.
+    before = desk.store.snapshot()
+    missing = tmp_path / "no-such-folder" / "letter.pdf"
+    with pytest.raises(InputError, match="no-such-folder"):
+        letters.export_letter(olivia, letter_id, missing)
+    assert not missing.parent.exists()
+    assert desk.store.snapshot() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]

@@ -88,12 +88,7 @@ def _save_job(
 ) -> Path:
     """Write a letter's PDF where the user chose (a letter holds no document image)."""
     del progress, cancelled
-    pdf = letters.letter_pdf(session, letter_id)
-    try:
-        dest.write_bytes(pdf)
-    except OSError as exc:
-        raise InputError(str(dest), f"cannot write: {exc.strerror or exc}") from None
-    return dest
+    return letters.export_letter(session, letter_id, dest)
 
 
 def _delivery_job(
@@ -256,7 +251,7 @@ class LettersPanel(QWidget):
                 return
             dest = Path(name)
         worker = Worker(_save_job, self._session, letter.letter_id, dest)
-        self._start(worker, self._saved, write=False)
+        self._start(worker, self._saved, write=True)  # the export is an audit event
 
     def record_delivery(
         self, channel: DeliveryChannel | None = None, on: date | None = None
