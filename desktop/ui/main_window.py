@@ -273,12 +273,15 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.refresh_action)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr("Status:") + " "))
-        toolbar.addWidget(self.status_filter)
-        toolbar.addWidget(QLabel("  "))
-        toolbar.addWidget(self.assignee_filter)
-        toolbar.addWidget(QLabel("  "))
-        toolbar.addWidget(self.search_edit)
+        # The filters belong to the case list: shown only while it is the current tab.
+        self._filter_actions = [
+            toolbar.addWidget(QLabel(self.tr("Status:") + " ")),
+            toolbar.addWidget(self.status_filter),
+            toolbar.addWidget(QLabel("  ")),
+            toolbar.addWidget(self.assignee_filter),
+            toolbar.addWidget(QLabel("  ")),
+            toolbar.addWidget(self.search_edit),
+        ]
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -521,6 +524,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _tab_shown(self, index: int) -> None:
+        for action in self._filter_actions:
+            action.setVisible(index == 0)
         widget = self.tabs.widget(index)
         refresh = getattr(widget, "refresh", None) if widget is not None else None
         if widget is not None and widget.objectName() == "dashboard" and callable(refresh):

@@ -138,3 +138,29 @@ def test_clicking_a_header_sorts_in_the_store(
     with qtbot.waitSignal(model.modelReset, timeout=5_000):
         header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
     assert ids() == sorted(ids())
+
+
+def test_each_role_gets_its_screens_and_the_filters_follow_the_case_list(
+    qtbot: QtBot, desk: UiDesk, operator: Session, supervisor: Session, pools: Pools
+) -> None:
+    window = _window(qtbot, desk, operator, pools)
+    assert window.role_tab("dashboard") is not None
+    for name in ("review_queue", "statistics", "audit", "administration"):
+        assert window.role_tab(name) is None  # not an operator's
+    assert window.status_filter.isVisibleTo(window)
+    window.tabs.setCurrentWidget(window.role_tab("dashboard"))
+    # It filters the case list only (the toolbar hides it on its next layout).
+    qtbot.waitUntil(lambda: not window.status_filter.isVisibleTo(window))
+    window.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.status_filter.isVisibleTo(window))
+    window.close()
+
+    window = _window(qtbot, desk, supervisor, pools)
+    for name in ("review_queue", "dashboard", "statistics", "audit"):
+        assert window.role_tab(name) is not None
+    assert window.role_tab("administration") is None
+    window.close()
+
+    window = _window(qtbot, desk, desk.login("kanri"), pools)
+    assert window.role_tab("administration") is not None
+    window.close()
