@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -84,7 +85,7 @@ def build_lines(words: Iterable[Word]) -> list[TextLine]:
     if not usable:
         return []
     typical = float(sorted(w.box.h for w in usable)[len(usable) // 2])
-    usable = [w for w in usable if w.box.h >= 0.3 * typical]
+    usable = [w for w in usable if w.box.h >= 0.3 * typical or _is_bar(w, typical)]
     usable.sort(key=lambda w: (w.box.y + w.box.h / 2, w.box.x))
     rows: list[list[Word]] = []
     centres: list[float] = []
@@ -93,7 +94,7 @@ def build_lines(words: Iterable[Word]) -> list[TextLine]:
         mid = w.box.y + w.box.h / 2
         for i in range(len(rows) - 1, max(len(rows) - 6, -1), -1):
             height = max(heights[i], min(w.box.h, 2 * heights[i]))
-            if abs(mid - centres[i]) <= 0.45 * height:
+            if abs(mid - centres[i]) <= 0.45 * height and not _overlaps(rows[i], w):
                 rows[i].append(w)
                 n = len(rows[i])
                 centres[i] += (mid - centres[i]) / n
@@ -109,6 +110,32 @@ def build_lines(words: Iterable[Word]) -> list[TextLine]:
     lines = [ln for ln in lines if ln.text]
     lines.sort(key=lambda ln: (ln.box.y, ln.box.x))
     return lines
+
+
+# Characters drawn as one horizontal stroke: their box is a few pixels tall, like a table
+# rule's, but they are text (一 in 十一日 or 一丁目, the long vowel mark).
+_BARS = frozenset("一ー－-")
+
+
+def _is_bar(word: Word, typical: float) -> bool:
+    """A one-character word that is a horizontal stroke no wider than a character."""
+    text = word.text.strip()
+    return len(text) == 1 and text in _BARS and word.box.w <= 1.5 * typical
+
+
+def _overlaps(row: Sequence[Word], word: Word) -> bool:
+    """Whether a word stands over or under one already in a row: words of one line never
+    share their columns (two lines close together, a small one under a large one, would
+    otherwise be read interleaved). Tesseract's boxes of one line may overlap, and a
+    misread mark may sit astride a line: both share most of their height with it."""
+    b = word.box
+    for other in row:
+        o = other.box
+        across = min(b.right, o.right) - max(b.x, o.x)
+        down = min(b.bottom, o.bottom) - max(b.y, o.y)
+        if across > 0.3 * max(min(b.w, o.w), 1) and down < 0.5 * min(b.h, o.h):
+            return True
+    return False
 
 
 def _make_line(words: Sequence[Word]) -> TextLine:
@@ -221,6 +248,7 @@ def find_all(
     *,
     max_errors: int | None = None,
     exclude_before: Sequence[str] = (),
+    exclude_start: str = "",
 ) -> list[Hit]:
     """Every place a (folded) pattern appears, tolerating OCR errors.
 
@@ -230,13 +258,17 @@ def find_all(
         max_errors: errors tolerated (default :func:`allowed_errors`).
         exclude_before: drop hits directly preceded by one of these strings (番号 inside
             保険者番号 is not the 番号 label).
+        exclude_start: drop hits that start with one of these characters (生年月日 read
+            with one error as 付年月日 is the end of 交付年月日).
     """
     pat = fold(pattern).replace(" ", "")
     hits = []
     for idx, ln in enumerate(lines):
         for s, e, err in fuzzy_find(pat, ln.text, max_errors):
             before = ln.text[:s]
-            if any(before.endswith(fold(x)) for x in exclude_before):
+            if any(before.endswith(fold(x)) for x in exclude_before) or (
+                ln.text[s] in exclude_start
+            ):
                 continue
             hits.append(Hit(idx, s, e, err))
     return hits
@@ -385,7 +417,8 @@ _DATE_WEST = re.compile(
 _DATE_BOTH = re.compile(r"((?:19|20)[0-9]{2})年?\(.{1,8}?\)([0-9]{1,2})月([0-9]{1,2})日?")
 # The same with the brackets' content garbled (small print): a zero-padded month after it.
 _DATE_BOTH_LOOSE = re.compile(
-    r"((?:19|20)[0-9]{2})[^0-9(（]?[(（].{0,8}?([0-9]{2})[^0-9]{1,2}([0-9]{1,2})日"
+    r"((?:19|20)[0-9]{2})[^0-9(（]?[(（].{0,8}?([0-9]{2})[^0-9]{1,2}([0-9]{1,2})"
+    r"(?:日|[^0-9](?=まで))"
 )
 _MONTHS = {
     m: i + 1
@@ -412,15 +445,25 @@ class FoundDate:
 _ERA_MISREADS = (
     (re.compile(r"[倒今合伶冷命信](?=和\s*(?:元|[0-9]))"), "令"),
     (re.compile(r"[申明照略咽史](?=和\s*(?:元|[0-9]))"), "昭"),
+    # Any other character before 和 with a year above 20: 令和 has not reached it.
+    (re.compile(r"[^\s0-9A-Z令昭平](?=和\s*(?:2[1-9]|[3-6][0-9])\s*年)"), "昭"),
     (re.compile(r"(?<=[令昭])[利私](?=\s*(?:元|[0-9]))"), "和"),
     (re.compile(r"[半乎干](?=成\s*(?:元|[0-9]))"), "平"),
+)
+
+
+# 六 read as 太 or 大 where a kanji numeral must stand (令和太年, 年太月: no date writes
+# those); replaced character for character, like the eras.
+_SIX_MISREAD = re.compile(
+    r"(?:(?<=[年月〇一二三四五六七八九十])|(?<=明治|大正|昭和|平成|令和))[太大]"
+    r"(?=[年月日〇一二三四五六七八九十])"
 )
 
 
 def _repair_eras(text: str) -> str:
     for rx, era in _ERA_MISREADS:
         text = rx.sub(era, text)
-    return text
+    return _SIX_MISREAD.sub("六", text)
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -498,6 +541,10 @@ BIRTH_LABELS = ("生年月日", "DATEOFBIRTH")
 ADDRESS_LABELS = ("住所", "住 所", "現住所", "住居地")
 EXPIRY_LABELS = ("有効期限", "有効期間", "DATEOFEXPIRY", "まで有効", "在留期間")
 EXPIRY_AFTER = ("まで有効",)  # the date comes before these words
+# What stands before the other dates' labels (交付年月日, 資格取得年月日, 住民となった年月日,
+# 発行年月日): a 生年月日 read with one error right after one of these is one of them.
+NOT_BIRTH = ("交", "付", "取", "得", "な", "た", "発", "行")
+NOT_BIRTH_START = "付得た行"  # … and their last character before 年月日
 ISSUE_LABELS = ("交付年月日", "交付日", "発行年月日", "発行日", "交付", "DATEOFISSUE")
 ALL_LABELS = (
     *NAME_LABELS,
@@ -553,7 +600,7 @@ _NOT_NAME = (
     "書",
     "番号",
     "住所",
-    "生年月日",
+    "生年",
     "有効",
     "日本",
     "年金",
@@ -567,6 +614,8 @@ _NOT_NAME = (
     "町長",
     "村長",
     "性別",
+    "戸籍",
+    "事項",
 )
 
 
@@ -616,6 +665,8 @@ def _name_from(line: TextLine, end: int) -> str | None:
 
 
 _LATIN_NAME = re.compile(r"[A-Z]{2,}(?: [A-Z]{1,}){1,4}")
+# A name whose spaces were lost: one run of letters, longer than any word of the card's.
+_LATIN_RUN = re.compile(r"[A-Z]{8,}")
 _LATIN_WORDS = frozenset({"NAME", "JAPAN", "RESIDENCE", "CARD", "DATE", "OF", "BIRTH", "SEX"})
 
 
@@ -623,8 +674,11 @@ def _latin_name(lines: Sequence[TextLine]) -> str | None:
     """A residence card's name (printed in Roman letters) when its label was lost: the first
     line that holds nothing but two to five upper-case words."""
     for ln in lines:
-        text = ln.spaced.strip(" .,:|")
-        if _LATIN_NAME.fullmatch(text) and not set(text.split()) & _LATIN_WORDS:
+        # Marks read off the card's pattern before or after the name are not part of it.
+        text = re.sub(r"^[^A-Z]*(?=[A-Z])|(?<=[A-Z])[^A-Z]*$", "", ln.spaced)
+        if not re.fullmatch(r"[A-Z ]+", text) or set(text.split()) & _LATIN_WORDS:
+            continue
+        if _LATIN_NAME.fullmatch(text) or _LATIN_RUN.fullmatch(text):
             return text
     return None
 
@@ -632,21 +686,30 @@ def _latin_name(lines: Sequence[TextLine]) -> str | None:
 def _unlabelled_name(lines: Sequence[TextLine], birth_line: int | None = None) -> str | None:
     """The name when its label (small, grey print) was lost: before a birth date that ends
     in 生 on the same line (licences), else on one of the two lines above the birth date
-    (cards and notices print the name right above it, often under its reading in kana).
-    ``birth_line``: the line of a birth date found by other means."""
+    (cards and notices print the name right above it, often under its reading in kana,
+    a My Number card above its address). ``birth_line``: the line of a birth date found
+    by other means."""
     for idx, ln in enumerate(lines):
         dates = find_dates(ln.text)
         born = [f for f in dates if ln.text[f.end : f.end + 1] == "生"]
-        labelled = bool(find_all([ln], "生年月日")) or idx == birth_line
+        labelled = (
+            bool(
+                find_all([ln], "生年月日", exclude_before=NOT_BIRTH, exclude_start=NOT_BIRTH_START)
+            )
+            or idx == birth_line
+        )
         if not born and not labelled:
             continue
         if born and born[0].start >= 2:
             name = _name_from(ln, born[0].start)
             if name:
                 return name
-        for above in reversed(lines[max(idx - 2, 0) : idx]):
-            if ln.box.y - above.box.bottom > 6 * ln.height:
+        top = ln.box.y
+        for above in reversed(lines[max(idx - 3, 0) : idx]):
+            # Each line close to the one below it: a name far above is another block's.
+            if top - above.box.bottom > 6 * ln.height:
                 break
+            top = above.box.y
             name = _name_from(above, len(above.text))
             if name:
                 return name
@@ -654,7 +717,37 @@ def _unlabelled_name(lines: Sequence[TextLine], birth_line: int | None = None) -
     return None
 
 
-PREFECTURES = tuple(
+def _name_under_reading(lines: Sequence[TextLine]) -> str | None:
+    """The name when its label was lost and no birth date leads to it: the line right under
+    a line of hiragana only (its reading, printed above it on notices and cards)."""
+    for reading, ln in itertools.pairwise(lines):
+        kana = reading.text
+        if len(kana) < 4 or not all("\u3040" <= c <= "\u309f" for c in kana):
+            continue
+        if ln.box.y - reading.box.bottom > 2 * ln.height:
+            continue
+        name = _name_from(ln, len(ln.text))
+        if name:
+            return name
+    return None
+
+
+def _repair_prefecture(address: str) -> str:
+    """An address whose prefecture's last character (県, 府, 都, 道) was misread: 福岡上福岡市.
+    A city named after its prefecture (福岡市, 京都市) is left as it is."""
+    for pref in PREFECTURES:
+        n = len(pref)
+        if (
+            len(address) > n
+            and address.startswith(pref[:-1])
+            and address[n - 1] != pref[-1]
+            and address[n - 1] not in "市区郡町村"
+        ):
+            return pref + address[n:]
+    return address
+
+
+PREFECTURES: tuple[str, ...] = tuple(
     re.findall(
         r"\S+",
         "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 "
@@ -669,6 +762,12 @@ PREFECTURES = tuple(
 _CHOME = re.compile(r"(?<=[0-9])[」J十]?目|(?<=[一二三四五六七八九十])[」J]?目")
 
 
+_ADDRESS_UNITS = frozenset("都道府県市区町村郡")
+# A dash between two digits of an address (2-1-2), read as 一 or ー: no address writes a
+# kanji numeral or a long vowel mark between digits.
+_DIGIT_DASH = re.compile(r"(?<=[0-9])[一ー－‐−-]+(?=[0-9])")
+
+
 def _unlabelled_address(lines: Sequence[TextLine]) -> str | None:
     """The address when its label was misread: a line that starts (after at most a few
     characters, the label's remains, never 本籍's) with a prefecture."""
@@ -680,7 +779,8 @@ def _unlabelled_address(lines: Sequence[TextLine]) -> str | None:
             prefix = ln.text[:i]
             if any(c in prefix for c in "本籍藉"):
                 break
-            if prefix and not any(c in prefix for c in "住所"):
+            # The remains of 住所 or 住居地 (出生地, a birthplace, is not an address).
+            if prefix and (not any(c in prefix for c in "住所居地") or "生" in prefix):
                 break
             end = len(ln.text)
             for j in range(i + 1, end):
@@ -738,15 +838,25 @@ def certified_on(lines: Sequence[TextLine]) -> date | None:
 
 
 def _date_near(
-    lines: Sequence[TextLine], labels: Sequence[str], suffixes: Sequence[str] = ()
+    lines: Sequence[TextLine],
+    labels: Sequence[str],
+    suffixes: Sequence[str] = (),
+    *,
+    exclude_before: Sequence[str] = (),
+    exclude_start: str = "",
+    until_too: bool = False,
 ) -> date | None:
-    """The date next to a label: right of it, else under it; for a suffix (…まで有効), left."""
+    """The date next to a label: right of it, else beside it on a line of its own (a value
+    printed larger than its label may be read as another line), else under it; for a
+    suffix (…まで有効), left. ``until_too``: a date under the label may be one that ends in
+    まで (an expiry label's; another date's label is never above one)."""
     for suffix in suffixes:
         for hit in find_all(lines, suffix):
-            before = find_dates(lines[hit.line].text[: hit.start])
+            # Up to the suffix's end: a date's misread 日 is recognised by what follows it.
+            before = [f for f in find_dates(lines[hit.line].text[: hit.end]) if f.start < hit.start]
             if before:
                 return before[-1].value
-    found = find_first(lines, labels)
+    found = find_first(lines, labels, exclude_before=exclude_before, exclude_start=exclude_start)
     if found is None:
         return None
     hit = found
@@ -754,8 +864,34 @@ def _date_near(
     after = find_dates(line.text[hit.end :])
     if after:
         return after[0].value
+    beside = _date_beside(lines, hit)
+    if beside is not None:
+        return beside
     v = value_below(lines, hit)
-    return first_date(fold(v.text).replace(" ", "")) if v else None
+    if v is None:
+        return None
+    text = fold(v.text).replace(" ", "")
+    # A date …まで (valid until) under a label of another date belongs to the next row.
+    dates = [f for f in find_dates(text) if until_too or not text[f.end :].startswith("まで")]
+    return dates[0].value if dates else None
+
+
+def _date_beside(lines: Sequence[TextLine], hit: Hit) -> date | None:
+    """The first date of another line that starts right of a label, within a few character
+    widths, on the label's row (their vertical spans overlap by half the smaller one)."""
+    label = hit.box(lines)
+    h = lines[hit.line].height
+    best: tuple[int, date] | None = None
+    for idx, ln in enumerate(lines):
+        if idx == hit.line:
+            continue
+        shared = min(ln.box.bottom, label.bottom) - max(ln.box.y, label.y)
+        if shared < 0.5 * min(ln.box.h, label.h) or not 0 <= ln.box.x - label.right <= 6 * h:
+            continue
+        found = find_dates(ln.text)
+        if found and found[0].start <= 2 and (best is None or ln.box.x < best[0]):
+            best = (ln.box.x, found[0].value)
+    return best[1] if best else None
 
 
 def extract_fields(lines: Sequence[TextLine], doc_type: DocumentType) -> dict[FieldName, str]:
@@ -779,9 +915,11 @@ def extract_fields(lines: Sequence[TextLine], doc_type: DocumentType) -> dict[Fi
     earliest = None if doc_type in MANY_PEOPLE else _earliest_date(lines)
     if name is None and doc_type is not DocumentType.PASSPORT:
         name = _unlabelled_name(lines, earliest[1] if earliest else None)
+    if name is None and doc_type is not DocumentType.PASSPORT:
+        name = _name_under_reading(lines)
     if name:
         out[FieldName.NAME] = name
-    birth = _date_near(lines, BIRTH_LABELS)
+    birth = _date_near(lines, BIRTH_LABELS, exclude_before=NOT_BIRTH, exclude_start=NOT_BIRTH_START)
     if birth is None:
         # 昭和60年4月12日生 (licences print the birth date after the name, ending in 生).
         for ln in lines:
@@ -801,22 +939,42 @@ def extract_fields(lines: Sequence[TextLine], doc_type: DocumentType) -> dict[Fi
         out[FieldName.BIRTH_DATE] = birth.isoformat()
     address = _label_value(lines, ADDRESS_LABELS)
     text = address.text.replace(" ", "") if address is not None else None
-    if text is None or len(text) < 4:
+    if text is None or len(text) < 4 or not any(c in text for c in _ADDRESS_UNITS):
+        # Not an address (another row's value under a misread label): every address names
+        # a prefecture, city, ward, town or village.
         text = _unlabelled_address(lines)
     if text is not None and len(text) >= 4:
+        text = _DIGIT_DASH.sub("-", _repair_prefecture(text))
         out[FieldName.ADDRESS] = _CHOME.sub("丁目", text)
-    expiry = _date_near(lines, [x for x in EXPIRY_LABELS if x not in EXPIRY_AFTER], EXPIRY_AFTER)
+    expiry = _date_near(
+        lines, [x for x in EXPIRY_LABELS if x not in EXPIRY_AFTER], EXPIRY_AFTER, until_too=True
+    )
     if expiry is not None:
         out[FieldName.EXPIRY_DATE] = expiry.isoformat()
     issued = _date_near(lines, ISSUE_LABELS)
     if doc_type in CERTIFICATES:
         issued = _certified_on(all_lines) or issued
+    if expiry is None and issued is not None and doc_type not in CERTIFICATES:
+        expiry = _date_after_issue(lines, issued)
+        if expiry is not None:
+            out[FieldName.EXPIRY_DATE] = expiry.isoformat()
     if issued is not None:
         out[FieldName.ISSUED_ON] = issued.isoformat()
     number = _document_number(lines, doc_type)
     if number:
         out[FieldName.DOCUMENT_NUMBER] = number
     return out
+
+
+def _date_after_issue(lines: Sequence[TextLine], issued: date) -> date | None:
+    """The expiry date whose label was lost: a later date printed after the date of issue
+    on its line (cards print 交付年月日 … 有効期限 … side by side)."""
+    for ln in lines:
+        found = find_dates(ln.text)
+        for first, then in itertools.pairwise(found):
+            if first.value == issued and then.value > issued:
+                return then.value
+    return None
 
 
 CERTIFICATES = frozenset(
@@ -850,7 +1008,8 @@ def _certified_on(lines: Sequence[TextLine]) -> date | None:
     return alone[-1]
 
 
-_LICENCE_NO = re.compile(r"(?:第|番号)([0-9]{12})(?![0-9])|(?<![0-9])([0-9]{12})号")
+# A mark or two read off the print between 第 and the number are not part of it.
+_LICENCE_NO = re.compile(r"(?:第|番号)[^0-9]{0,2}([0-9]{12})(?![0-9])|(?<![0-9])([0-9]{12})号")
 _RESIDENCE_NO = re.compile(r"([A-Z]{2}[0-9]{8}[A-Z]{2})")
 _PASSPORT_NO = re.compile(r"\b([A-Z]{2}[0-9]{7})\b")
 

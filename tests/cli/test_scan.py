@@ -231,6 +231,37 @@ def test_one_bad_file_among_many_still_scans_the_others(
 
 
 @pytest.mark.tesseract
+def _joined_calls(lines: list[str]) -> list[str]:
+    """strace -f lines with each call whole: a call another thread interrupted is printed as
+    "PID openat(... <unfinished ...>" then "PID <... openat resumed>) = 3"; join the halves."""
+    pending: dict[str, str] = {}
+    calls: list[str] = []
+    for line in lines:
+        pid, _, rest = line.partition(" ")
+        if rest.endswith("<unfinished ...>"):
+            pending[pid] = rest.removesuffix("<unfinished ...>")
+            continue
+        resumed = re.match(r"<\.\.\. \w+ resumed>(.*)", rest)
+        if resumed:
+            calls.append(f"{pid} {pending.pop(pid, '')}{resumed.group(1)}")
+            continue
+        calls.append(line)
+    calls.extend(f"{pid} {start}" for pid, start in pending.items())  # never resumed
+    return calls
+
+
+def test_joined_calls_pairs_the_halves_of_an_interrupted_call() -> None:
+    lines = [
+        '11 openat(AT_FDCWD, "/x/out.png", O_WRONLY|O_CREAT, 0666 <unfinished ...>',
+        '12 openat(AT_FDCWD, "/x/in.png", O_RDONLY) = 4',
+        "11 <... openat resumed>) = 3",
+    ]
+    assert _joined_calls(lines) == [
+        '12 openat(AT_FDCWD, "/x/in.png", O_RDONLY) = 4',
+        '11 openat(AT_FDCWD, "/x/out.png", O_WRONLY|O_CREAT, 0666 ) = 3',
+    ]
+
+
 @pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace")
 def test_scan_and_redact_write_nothing_but_out(tmp_path: Path) -> None:
     """Run the real command with an empty HOME and TMPDIR, under strace: the only file opened
@@ -262,7 +293,7 @@ def test_scan_and_redact_write_nothing_but_out(tmp_path: Path) -> None:
         result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
         written = []
-        for line in trace.read_text().splitlines():
+        for line in _joined_calls(trace.read_text().splitlines()):
             if "---" in line or "+++" in line:
                 continue  # signals and exits, not calls
             if "openat(" in line and not re.search(r"O_WRONLY|O_RDWR|O_CREAT", line):

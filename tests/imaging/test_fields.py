@@ -209,3 +209,142 @@ def test_certificate_whose_label_column_was_lost() -> None:
     # One date only: nothing to tell a birth date by.
     rows = [(0, [(300, "令和7年4月10日")])]
     assert F.BIRTH_DATE not in extract_fields(build_lines(make_words(rows)), T.SEAL_CERTIFICATE)
+
+
+def test_one_stroke_characters_are_kept_and_table_rules_dropped() -> None:
+    # 一 in 十一日 is a box a few pixels tall, like a rule; a rule is many characters wide.
+    words = make_words([(0, [(0, "令和六年十月十"), (240, "日")]), (60, [(0, "本籍")])])
+    words.append(Word("一", Box(212, 13, 26, 4), 90.0, 0))
+    words.append(Word("ー", Box(0, 45, 600, 3), 90.0, 1))
+    lines = build_lines(words)
+    assert [ln.text for ln in lines] == ["令和六年十月十一日", "本籍"]
+    assert find_dates(lines[0].text)[0].value.isoformat() == "2024-10-11"
+
+
+def test_close_lines_are_not_read_interleaved() -> None:
+    # A licence's expiry band, read as one tall box and a smaller word, and the first word
+    # of the line under it: within the row's height, but in the band's columns and below it.
+    words = [
+        Word("令和6年", Box(0, 0, 100, 100), 90.0, 0),
+        Word("7月7日まで有効", Box(110, 60, 200, 40), 90.0, 0),
+        Word("中型車に限る", Box(20, 95, 60, 20), 90.0, 1),
+    ]
+    texts = [ln.text for ln in build_lines(words)]
+    assert texts == ["令和6年7月7日まで有効", "中型車に限る"]
+    # Tesseract's boxes of one line may overlap: they stay one line.
+    words = [Word("昭和", Box(0, 4, 200, 25), 90.0, 0), Word("60年", Box(50, 0, 60, 39), 90.0, 0)]
+    assert [ln.text for ln in build_lines(words)] == ["昭和60年"]
+
+
+def test_kanji_numeral_six_and_era_misreads() -> None:
+    # 六 read as 太 or 大 where only a numeral can stand; a 日 read as 晶.
+    assert find_dates("令和太年十二月十五晶")[0].value.isoformat() == "2024-12-15"
+    assert find_dates("令和七年太月十九日")[0].value.isoformat() == "2025-06-19"
+    assert find_dates("大正十年三月一日")[0].value.isoformat() == "1921-03-01"
+    # An unknown character before 和 with a year 令和 has not reached is 昭和.
+    assert find_dates("軌和56年6月19日生")[0].value.isoformat() == "1981-06-19"
+    assert not find_dates("軌和5年6月19日")
+
+
+def test_expiry_before_a_misread_suffix_and_day() -> None:
+    rows = [(0, [(0, "2027人(人年)07朋21昌まで有")])]
+    fields = extract_fields(build_lines(make_words(rows)), T.DRIVERS_LICENSE)
+    assert fields[F.EXPIRY_DATE] == "2027-07-21"
+
+
+def test_other_date_labels_are_not_the_birth_label() -> None:
+    rows = [
+        (0, [(0, "和征月日"), (150, "1954年01月19日")]),
+        (40, [(0, "付年月日"), (150, "2023年03月15日")]),
+        (80, [(0, "住民となった年月日"), (300, "2023年04月01日")]),
+    ]
+    fields = extract_fields(build_lines(make_words(rows)), T.RESIDENCE_CARD)
+    assert fields[F.BIRTH_DATE] == "1954-01-19"
+
+
+def test_expiry_after_the_date_of_issue_when_its_label_is_lost() -> None:
+    rows = [
+        (0, [(0, "交付年月日"), (160, "令和2年3月7日"), (400, "間生間愉"), (530, "令和3年7月31日")])
+    ]
+    fields = extract_fields(build_lines(make_words(rows)), T.HEALTH_INSURANCE_CARD)
+    assert fields[F.ISSUED_ON] == "2020-03-07"
+    assert fields[F.EXPIRY_DATE] == "2021-07-31"
+
+
+def test_date_beside_its_label_on_a_line_of_its_own() -> None:
+    # The value printed larger than the label is read as a line of its own, higher up.
+    words = [
+        Word("平成13年10月21日", Box(200, 0, 400, 50), 90.0, 0),
+        Word("生年月日", Box(0, 36, 100, 25), 90.0, 1),
+    ]
+    lines = build_lines(words)
+    assert len(lines) == 2
+    assert extract_fields(lines, T.PENSION_BOOK)[F.BIRTH_DATE] == "2001-10-21"
+
+
+def test_names_found_without_labels() -> None:
+    # My Number card: the name above the address above the birth date.
+    rows = [
+        (0, [(0, "星野"), (90, "隆之")]),
+        (60, [(0, "京都府宇治市南町六丁目45番29号")]),
+        (120, [(0, "昭和42年3月22日生")]),
+    ]
+    assert extract_fields(build_lines(make_words(rows)), T.MY_NUMBER_CARD)[F.NAME] == "星野 隆之"
+    # A notice whose birth date was lost: the name under its reading.
+    rows = [
+        (0, [(0, "なかがわ"), (150, "しょうへい")]),
+        (40, [(0, "中川翔平")]),
+        (80, [(0, "令和8年6月21日")]),
+    ]
+    assert extract_fields(build_lines(make_words(rows)), T.PENSION_BOOK)[F.NAME] == "中川翔平"
+    # A residence card: marks before the Roman name, its spaces lost.
+    rows = [(0, [(0, "在留カード")]), (40, [(0, "“GURUNG"), (250, "XIAOMING")])]
+    fields = extract_fields(build_lines(make_words(rows)), T.RESIDENCE_CARD)
+    assert fields[F.NAME] == "GURUNG XIAOMING"
+    rows = [(0, [(0, "在留カード")]), (40, [(0, "*"), (60, "。"), (120, "LIANAPAULA")])]
+    fields = extract_fields(build_lines(make_words(rows)), T.RESIDENCE_CARD)
+    assert fields[F.NAME] == "LIANAPAULA"
+
+
+def test_address_repairs() -> None:
+    # 住居地 misread, the prefecture's 県 misread; a birthplace is never the address.
+    rows = [(0, [(0, "時地"), (90, "茨城県つくば市栄町一丁目45番地")])]
+    fields = extract_fields(build_lines(make_words(rows)), T.RESIDENCE_CARD)
+    assert fields[F.ADDRESS] == "茨城県つくば市栄町一丁目45番地"
+    rows = [(0, [(0, "住所"), (90, "福岡上福岡市博多区富士見六丁目45番10号")])]
+    fields = extract_fields(build_lines(make_words(rows)), T.SEAL_CERTIFICATE)
+    assert fields[F.ADDRESS] == "福岡県福岡市博多区富士見六丁目45番10号"
+    rows = [(0, [(0, "住所"), (90, "福岡市博多区富士見六丁目45番10号")])]
+    fields = extract_fields(build_lines(make_words(rows)), T.SEAL_CERTIFICATE)
+    assert fields[F.ADDRESS] == "福岡市博多区富士見六丁目45番10号"
+    rows = [(0, [(0, "【出生地】"), (160, "埼玉県所沢市")])]
+    assert F.ADDRESS not in extract_fields(build_lines(make_words(rows)), T.FAMILY_REGISTER)
+
+
+def test_dashes_between_address_digits_and_marks_before_a_licence_number() -> None:
+    rows = [
+        (0, [(0, "住所"), (90, "東京都千代田区霞が関2ー1一2")]),
+        (40, [(0, "番号"), (90, "<"), (150, "012345678900")]),
+    ]
+    fields = extract_fields(build_lines(make_words(rows)), T.DRIVERS_LICENSE)
+    assert fields[F.ADDRESS] == "東京都千代田区霞が関2-1-2"
+    assert fields[F.DOCUMENT_NUMBER] == "012345678900"
+
+
+def test_a_value_that_names_no_place_is_not_the_address() -> None:
+    rows = [
+        (0, [(0, "住所"), (90, "登録番号702737")]),
+        (40, [(0, "千葉県千葉市中央区旭町5丁目32番地24")]),
+    ]
+    fields = extract_fields(build_lines(make_words(rows)), T.SEAL_CERTIFICATE)
+    assert fields[F.ADDRESS] == "千葉県千葉市中央区旭町5丁目32番地24"
+
+
+def test_a_valid_until_date_under_the_issue_label_is_not_the_issue_date() -> None:
+    rows = [
+        (0, [(0, "交付"), (90, "令和01年05』07昌")]),
+        (40, [(0, "2024年(令和06年)06月01日まで有効")]),
+    ]
+    fields = extract_fields(build_lines(make_words(rows)), T.DRIVERS_LICENSE)
+    assert F.ISSUED_ON not in fields
+    assert fields[F.EXPIRY_DATE] == "2024-06-01"

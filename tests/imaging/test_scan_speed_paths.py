@@ -1,0 +1,137 @@
+"""The scan's fast paths give the same answers as the plain ones: decoding without copies,
+the keyword pre-filter, documents and page halves read on the helper thread."""
+
+from __future__ import annotations
+
+import io
+import random
+from typing import Any, cast
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from desktop.imaging import ocr, pipeline
+from desktop.imaging.classify import KEYWORDS, score_text
+from desktop.imaging.decode import load_pages
+from desktop.imaging.fields import fold, fuzzy_find
+from desktop.imaging.locate import page_bgr
+from desktop.imaging.types import Box, Located, Page
+from tests.imaging.test_ocr import _tesseract_ready, cjk_font_path
+
+
+def _png(im: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    im.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_decoded_page_outlives_its_decoder_and_is_rgb() -> None:
+    source = Image.new("RGB", (64, 48), "white")
+    source.paste((0, 0, 255), (0, 0, 10, 10))
+    pages = load_pages(_png(source), "one.png")  # the generator has run to its end
+    assert pages[0].image.mode == "RGB"
+    pixels = np.asarray(pages[0].image)
+    assert pixels.shape == (48, 64, 3)
+    assert tuple(pixels[2, 2]) == (0, 0, 255)
+    assert tuple(pixels[40, 60]) == (255, 255, 255)
+
+
+def test_pages_of_a_multi_page_tiff_are_their_own_images() -> None:
+    first, second = Image.new("RGB", (32, 32), "red"), Image.new("RGB", (32, 32), "blue")
+    buffer = io.BytesIO()
+    first.save(buffer, "TIFF", save_all=True, append_images=[second])
+    pages = load_pages(buffer.getvalue(), "two.tif")
+    assert [tuple(np.asarray(p.image)[0, 0]) for p in pages] == [(255, 0, 0), (0, 0, 255)]
+
+
+def test_grey_png_becomes_rgb() -> None:
+    pages = load_pages(_png(Image.new("L", (20, 10), 128)), "grey.png")
+    assert pages[0].image.mode == "RGB"
+    assert tuple(np.asarray(pages[0].image)[5, 5]) == (128, 128, 128)
+
+
+def test_page_bgr_is_the_pages_pixels_in_opencv_order() -> None:
+    rng = np.random.default_rng(3)
+    rgb = rng.integers(0, 256, (30, 40, 3), dtype=np.uint8)
+    page = Page(Image.fromarray(rgb), "x.png", 1)
+    assert np.array_equal(page_bgr(page), page.to_bgr())
+    assert np.array_equal(page_bgr(page)[:, :, ::-1], rgb)
+
+
+def _brute_force_scores(text: str) -> dict[object, float]:
+    scores: dict[object, float] = {}
+    for doc_type, keywords in KEYWORDS.items():
+        total = 0.0
+        for keyword, weight in keywords:
+            pat = fold(keyword)
+            matches = fuzzy_find(pat, text)
+            if matches:
+                total += weight * (1.0 - min(e for _s, _e, e in matches) / max(len(pat), 1))
+        scores[doc_type] = total
+    return scores
+
+
+def test_keyword_prefilter_changes_no_score() -> None:
+    rng = random.Random(11)
+    keywords = [fold(k) for kws in KEYWORDS.values() for k, _ in kws]
+    alphabet = "".join(sorted(set("".join(keywords)))) + "あいう0123456789"
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            word = list(rng.choice(keywords))
+            for _ in range(rng.randint(0, 3)):  # OCR errors: substitutions and deletions
+                if len(word) > 1:
+                    i = rng.randrange(len(word))
+                    if rng.random() < 0.5:
+                        word[i] = rng.choice(alphabet)
+                    else:
+                        del word[i]
+            parts.append("".join(word) + "".join(rng.choices(alphabet, k=rng.randint(0, 6))))
+        text = "\n".join(parts)
+        assert score_text(text) == _brute_force_scores(text)
+
+
+def test_split_row_is_a_gap_between_lines_or_none() -> None:
+    gray = np.full((400, 300), 255, np.uint8)
+    for top in range(20, 380, 40):  # text lines 24 px tall, 16 px gaps
+        gray[top : top + 24, 20:280] = 0
+    row = pipeline._split_row(gray)
+    assert row is not None
+    assert 120 <= row <= 280
+    assert not (gray[row] < 128).any()
+    solid = np.zeros((400, 300), np.uint8)  # no gap anywhere: never cut
+    assert pipeline._split_row(solid) is None
+
+
+def test_documents_on_the_helper_thread_keep_their_order() -> None:
+    locs = [
+        Located(image=np.zeros((4, 4, 3), np.uint8), to_page=np.eye(3), box=Box(i, 0, 1, 1))
+        for i in range(4)
+    ]
+    seen: list[Any] = pipeline._each(locs, lambda loc: [cast("Any", loc.box.x)])
+    assert seen == [0, 1, 2, 3]
+
+
+@pytest.mark.tesseract
+@pytest.mark.skipif(not _tesseract_ready(), reason="libtesseract with jpn/eng/osd missing")
+def test_a_page_read_in_two_halves_reads_like_one_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_READS", True)
+    im = Image.new("L", (1100, 900), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(cjk_font_path(), 40)
+    texts = ["氏名 山田 花子", "住所 東京都千代田区", "本籍 大阪府大阪市", "番号 123456789012"]
+    for i, text in enumerate(texts):
+        draw.text((60, 80 + i * 200), text, font=font, fill=0)
+    gray = np.asarray(im, dtype=np.uint8)
+    whole = ocr.recognize(gray, lang="jpn", psm=ocr.PSM_AUTO, dpi=300)
+    halves = pipeline._recognize(gray, lang="jpn", psm=ocr.PSM_AUTO, dpi=300, split=True)
+    assert pipeline._split_row(gray) is not None
+    assert [ln.text for ln in halves.lines] == [ln.text for ln in whole.lines]
+    # The bottom half's boxes are moved back into the page's pixels (Tesseract may cut a
+    # line into words a little differently: compare lines).
+    for got, want in zip(halves.lines, whole.lines, strict=True):
+        assert abs(got.box.y - want.box.y) <= 3
+        assert abs(got.box.x - want.box.x) <= 3
+    for word in halves.words:
+        assert halves.lines[word.line].box.contains(word.box)
