@@ -8,8 +8,6 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.core.cases import CaseStatus
 from desktop.services.caselist import CaseListPage, CaseListRow, CaseSort, list_case_page
 from desktop.ui import texts
+from desktop.ui.models.paged import PagedTableModel
 
 if TYPE_CHECKING:
     from desktop.services.session import Session
@@ -41,7 +40,7 @@ OVERDUE_COLOUR = QColor(250, 205, 205)
 DUE_SOON_COLOUR = QColor(255, 236, 179)
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(PagedTableModel):
     """Cases of the store, one row each, fetched a page at a time (keyset paging).
 
     Filters (status, assignee, search) and the order (``sort`` on a column of ``SORTS``) are
@@ -82,15 +81,12 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._page_size = page_size
-        self._rows: list[CaseListRow] = []
-        self._after: PageKey | None = None
         self._more = True
         self._status: CaseStatus | None = None
         self._assignee: str | None = None
         self._search = ""
         self._sort = CaseSort.DUE
         self._descending = False
-        self._fetching = False
         page = self._page(None)
         self._rows, self._after, self._more = list(page.rows), page.after, page.after is not None
 
@@ -115,11 +111,8 @@ class CaseTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Fetch the first page again and show it in place of the rows."""
         page = self._page(None)
-        self.beginResetModel()
-        self._rows = list(page.rows)
-        self._after = page.after
         self._more = page.after is not None
-        self.endResetModel()
+        self._reset_rows(page.rows, page.after)
         self._continue_if_empty(page)
 
     def _page(self, after: PageKey | None) -> CaseListPage:
@@ -137,32 +130,15 @@ class CaseTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget every row (the window is locked); ``reload`` fetches them again."""
-        self.beginResetModel()
-        self._rows, self._after, self._more = [], None, False
-        self.endResetModel()
+        self._more = False
+        self._reset_rows((), None)
 
     def case_at(self, row: int) -> CaseListRow | None:
         """The row's case, or None."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        found: CaseListRow | None = self._row(row)
+        return found
 
     # ------------------------------------------------------------------- model
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("CaseTableModel", self.HEADERS[section])
-        return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
         return not parent.isValid() and self._more and not self._fetching
@@ -176,11 +152,7 @@ class CaseTableModel(QAbstractTableModel):
             page = self._page(self._after)
             self._after = page.after
             self._more = page.after is not None
-            if page.rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-                self._rows.extend(page.rows)
-                self.endInsertRows()
+            self._append_rows(page.rows)
         finally:
             self._fetching = False
         log.debug("case list: %d rows loaded", len(self._rows))

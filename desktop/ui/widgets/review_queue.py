@@ -7,8 +7,6 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,6 +28,7 @@ from desktop.core.errors import InputError, RefusedError
 from desktop.services import queue
 from desktop.ui import texts
 from desktop.ui.models.case_table_model import DUE_SOON_COLOUR, OVERDUE_COLOUR
+from desktop.ui.models.paged import PagedTableModel
 from desktop.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -49,7 +48,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(PagedTableModel):
     """The rows of the queue (ordered by deadline by the service), fetched a page at a time.
 
     ``set_rows`` shows the first page; when the view scrolls to the end, ``fetchMore`` asks
@@ -84,17 +83,11 @@ class ReviewQueueModel(QAbstractTableModel):
         self, parent: Any = None, fetch: Callable[[PageKey], QueuePage | None] | None = None
     ) -> None:
         super().__init__(parent)
-        self._rows: list[QueueRow] = []
-        self._after: PageKey | None = None
         self._fetch = fetch
-        self._fetching = False
 
     def set_rows(self, rows: tuple[QueueRow, ...], after: PageKey | None = None) -> None:
         """Show ``rows`` in place of the current ones; ``after``: where the next page starts."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._after = after
-        self.endResetModel()
+        self._reset_rows(rows, after)
 
     def rows(self) -> tuple[QueueRow, ...]:
         """The rows fetched so far, in order."""
@@ -121,35 +114,15 @@ class ReviewQueueModel(QAbstractTableModel):
                 self._after = None
                 return
             self._after = page.after
-            if page.rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-                self._rows.extend(page.rows)
-                self.endInsertRows()
+            self._append_rows(page.rows)
         finally:
             self._fetching = False
         log.debug("review queue: %d rows loaded", len(self._rows))
 
     def row_at(self, row: int) -> QueueRow | None:
         """The queue line of ``row``, or None."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("ReviewQueueModel", self.HEADERS[section])
-        return None
+        found: QueueRow | None = self._row(row)
+        return found
 
     def data(
         self,
