@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import shutil
 import sqlite3
 import sys
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_store import machine  # noqa: E402
 from desktop.store import keyslots, migrate  # noqa: E402
 from desktop.store.db import Store, _connect  # noqa: E402
 from tests.reliability import test_load as load  # noqa: E402
@@ -135,7 +135,7 @@ def main() -> int:
         json.dumps(
             {
                 "date": datetime.now(UTC).date().isoformat(),
-                "machine": _machine(),
+                "machine": machine(),
                 "cases": size.cases,
                 "disposed_cases": size.disposed_cases,
                 "figures": {
@@ -157,28 +157,6 @@ def main() -> int:
     page_ok = cipher.first_page_cold_ms <= 1000 and cipher.first_page_warm_ms <= 200
     print(f"first page cold ≤ 1 s and warm ≤ 200 ms: {page_ok}")
     return 0 if page_ok else 1
-
-
-def _machine() -> str:
-    model = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    import os
-
-    import sqlcipher3
-
-    probe = sqlcipher3.connect(":memory:")
-    version = probe.execute("PRAGMA cipher_version").fetchone()[0]
-    probe.close()
-    return (
-        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()},"
-        f" Python {platform.python_version()}, SQLCipher {version},"
-        f" sqlite3 {sqlite3.sqlite_version}"
-    )
 
 
 if __name__ == "__main__":

@@ -317,7 +317,7 @@ def main() -> int:
         json.dumps(
             {
                 "date": datetime.now(UTC).date().isoformat(),
-                "machine": _machine(),
+                "machine": machine(),
                 "cases": args.cases,
                 "rounds": args.rounds,
                 "medians_ms": {
@@ -336,7 +336,8 @@ def main() -> int:
     return 0 if queue_ok and ratio <= 1.3 else 1
 
 
-def _machine() -> str:
+def machine() -> str:
+    """The processor, cores, OS, Python, SQLCipher and SQLite of this run (also bench_load)."""
     model = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
