@@ -80,6 +80,12 @@ def _open_case_job(
     return case
 
 
+def _unsaved(tab: QWidget | None) -> int:
+    """Pages not stored yet in a tab (case screens say; review screens hold none)."""
+    pending = getattr(tab, "unsaved_count", None)
+    return int(pending()) if callable(pending) else 0
+
+
 class MainWindow(QMainWindow):
     """The operators' window.
 
@@ -384,9 +390,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
 
     def _tab_close_requested(self, index: int) -> None:
-        tab = self.tabs.widget(index)
-        pending = getattr(tab, "unsaved_count", None)
-        unsaved = int(pending()) if callable(pending) else 0
+        unsaved = _unsaved(self.tabs.widget(index))
         if unsaved:
             answer = QMessageBox.question(
                 self,
@@ -675,13 +679,7 @@ class MainWindow(QMainWindow):
 
     def unsaved_pages(self) -> int:
         """Pages of the open case tabs not stored yet (waiting, being analysed, to review)."""
-        count = 0
-        for i in self._case_tabs():
-            tab = self.tabs.widget(i)
-            pending = getattr(tab, "unsaved_count", None)
-            if callable(pending):
-                count += int(pending())
-        return count
+        return sum(_unsaved(tab) for tab in self.case_tabs())
 
     def _confirmed(self, then: Callable[[], None]) -> None:
         """Run ``then`` (lock or sign out) once the user agrees to drop unsaved pages."""
