@@ -104,6 +104,19 @@ def test_whitelist_limits_characters_and_does_not_stick() -> None:
     assert "山田" in ocr.recognize(image).text
 
 
+def test_light_print_on_a_dark_ground_needs_the_inverted_reading() -> None:
+    # A title printed white on a dark band (the cover of a pension book).
+    im = Image.new("L", (700, 120), 60)
+    ImageDraw.Draw(im).text(
+        (40, 30), "年金手帳 国民年金", font=ImageFont.truetype(cjk_font_path(), 50), fill=255
+    )
+    band = np.asarray(im)
+    assert "年金手帳" in ocr.recognize(band, lang="jpn", psm=7).text
+    assert "年金手帳" not in ocr.recognize(band, lang="jpn", psm=7, invert=False).text
+    # Turned off for one call only: the engine reads inverted again on the next.
+    assert "年金手帳" in ocr.recognize(band, lang="jpn", psm=7).text
+
+
 def test_gray_input_and_tiny_or_empty_regions() -> None:
     gray = card_image()[:, :, 1].copy()
     assert "まで有効" in ocr.recognize(gray).text
