@@ -138,6 +138,11 @@ def _overlaps(row: Sequence[Word], word: Word) -> bool:
     return False
 
 
+def line_from_words(words: Iterable[Word]) -> TextLine:
+    """One text line of words known to form a line (a single-line read), left to right."""
+    return _make_line(sorted(words, key=lambda w: w.box.x))
+
+
 def _make_line(words: Sequence[Word]) -> TextLine:
     chars: list[str] = []
     boxes: list[Box] = []
@@ -759,7 +764,7 @@ PREFECTURES: tuple[str, ...] = tuple(
 
 
 # 丁目 after a block number, its 丁 misread (」, 十, J) or lost: no address writes "5目".
-_CHOME = re.compile(r"(?<=[0-9])[」J十]?目|(?<=[一二三四五六七八九十])[」J]?目")
+_CHOME = re.compile(r"(?<=[0-9])[」J\]十]?目|(?<=[一二三四五六七八九十])[」J\]]?目")
 
 
 _ADDRESS_UNITS = frozenset("都道府県市区町村郡")

@@ -133,6 +133,9 @@ def test_address_behind_a_misread_label_and_chome_repaired() -> None:
     rows = [(0, [(0, "な所"), (90, "静岡県沼津市北野5」目13番18号")])]
     fields = extract_fields(build_lines(make_words(rows)), T.MY_NUMBER_CARD)
     assert fields[F.ADDRESS] == "静岡県沼津市北野5丁目13番18号"
+    rows = [(0, [(0, "住所"), (90, "北海道函館市富士見6]目38番地3")])]
+    fields = extract_fields(build_lines(make_words(rows)), T.POWER_OF_ATTORNEY)
+    assert fields[F.ADDRESS] == "北海道函館市富士見6丁目38番地3"
     # 本籍's value is never taken for the address.
     rows = [(0, [(0, "本藉"), (90, "宮城県石巻市")])]
     assert F.ADDRESS not in extract_fields(build_lines(make_words(rows)), T.DRIVERS_LICENSE)
