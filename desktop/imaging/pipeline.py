@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -30,10 +31,11 @@ from desktop.imaging.regions import (
     text_regions,
     vertical_header_regions,
 )
+from desktop.imaging.reread import Reread, field_lines, reread
 from desktop.imaging.types import Box, Line, Located, OcrResult, Word
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from desktop.imaging.fields import TextLine
     from desktop.imaging.mrz import MrzRead
@@ -65,6 +67,7 @@ PARALLEL_DOCUMENTS = (os.cpu_count() or 1) >= 2 and not SPECULATE
 # busy (load 6 on 2 cores), while its halves read a little differently from one piece.
 PARALLEL_READS = False
 MAX_WORK_SIDE = 2000  # pixels: the longest side of the image Tesseract reads
+REREAD = True  # the unsure stretches of field lines read again, closer (reread.py)
 MAX_READS = 2  # reads of one document in different orientations, at most
 MIN_WORDS = 2  # a first read with fewer words found no text to turn upright
 _DIGITS_RE = re.compile(r"[0-9]")
@@ -158,8 +161,9 @@ class _DocResult:
 def analyse(page: Page) -> PageAnalysis:
     """Analyse one page: its documents, their type, fields and the regions to mask.
 
-    Each document is read once at a reduced resolution; only numbers that might be a My
-    Number are read again at full size, and a document is read a second time (larger, in the
+    Each document is read once at a reduced resolution; only the unsure stretches of the
+    lines that hold fields and numbers that might be a My Number are read again at full
+    size, and a document is read a second time (larger, in the
     other layout mode) when what it always prints to mask was not found, or when it is a
     residence certificate, or turned when its MRZ says it lies on its side. Boxes are in the
     input page's pixels.
@@ -233,11 +237,12 @@ def _each(
     """
     if len(located) < 2 or not PARALLEL_DOCUMENTS:
         return [r for loc in located for r in analyse_one(loc)]
-    later = [_helper().submit(analyse_one, loc) for loc in located[1:]]
-    try:
-        first = analyse_one(located[0])
-    finally:
-        results = [f.result() for f in later]
+    with _helper_taken():
+        later = [_helper().submit(analyse_one, loc) for loc in located[1:]]
+        try:
+            first = analyse_one(located[0])
+        finally:
+            results = [f.result() for f in later]
     return [*first, *(r for rs in results for r in rs)]
 
 
@@ -857,6 +862,27 @@ _HELPER_LOCK = threading.Lock()
 _HELPERS: list[ThreadPoolExecutor] = []
 
 
+_helper_documents = 0  # documents being analysed on the helper thread (under _HELPER_LOCK)
+
+
+@contextlib.contextmanager
+def _helper_taken() -> Iterator[None]:
+    """Mark the helper thread as busy with whole documents for the block's duration."""
+    global _helper_documents
+    with _HELPER_LOCK:
+        _helper_documents += 1
+    try:
+        yield
+    finally:
+        with _HELPER_LOCK:
+            _helper_documents -= 1
+
+
+def _helper_free() -> bool:
+    with _HELPER_LOCK:
+        return _helper_documents == 0 and not _on_helper()
+
+
 def _helper() -> ThreadPoolExecutor:
     """The one background thread of this process (its Tesseract engines load once)."""
     with _HELPER_LOCK:
@@ -901,6 +927,7 @@ def _analyse_located(loc: Located, page: Page, timer: _Timer) -> list[_DocResult
 def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
     dpi = page.dpi
     read = _read_upright(loc, dpi, timer)
+    pending = _reread_soon(read)
     zone = _find_mrz(read, timer)
     if zone is not None and zone.rotation and zone.result.valid:
         # A valid zone knows which way is up better than the text did (a phone photo turned
@@ -910,6 +937,8 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
             turned
         ) > _quality(read):
             read = turned
+            pending.cancel()
+            pending = _reread_soon(read)
     loc = read.loc
     doc_type = read.classification.document_type
     t = time.perf_counter()
@@ -918,6 +947,7 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
     h, w = read.small.shape[:2]
     regions = _regions_of(read, doc_type)
     t = timer.add("regions", t)
+    closer_fields: Mapping[FieldName, str] = {}
     if (
         doc_type in EXPECTED_KINDS and not any(r.kind in EXPECTED_KINDS[doc_type] for r in regions)
     ) or doc_type is DocumentType.RESIDENCE_CERTIFICATE:
@@ -932,8 +962,16 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
                 Region(r.kind, _to_crop(r.box, 1 / f), r.reason)
                 for r in _regions_of(closer, doc_type)
             ]
-            for name, value in extract_fields(closer.lines, doc_type).items():
-                fields.setdefault(name, value)
+            closer_fields = extract_fields(closer.lines, doc_type)
+    t = time.perf_counter()
+    again = pending.result()
+    timer.add("reread_wait", t)
+    if again is not None and again.replaced:
+        # The unsure stretches of the field lines, read again closer: a field read off them
+        # wins; one they lost keeps its first value.
+        fields.update(extract_fields(again.lines, doc_type))
+    for name, value in closer_fields.items():
+        fields.setdefault(name, value)
     if not read.vertical:
         regions += _recheck_numbers(read, regions, timer)
     elif FieldName.ISSUED_ON not in fields and doc_type is not DocumentType.UNKNOWN:
@@ -980,6 +1018,8 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
             classification = Classification(doc_type, 0.3, classification.scores)
             side = "back"
             regions = [Region(SensitiveKind.INDIVIDUAL_NUMBER, Box(0, 0, w, h), "whole")]
+            if FieldName.NAME not in fields:
+                fields.update(_back_fields(read, codes, dpi, timer))
     if zone is not None and zone.result.valid:
         z = zone.result
         fields = merge_mrz(
@@ -996,6 +1036,81 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
         Region(r.kind, loc.map_box(_to_crop(r.box, read.scale)), r.reason) for r in dedupe(regions)
     )
     return _DocResult(loc, classification, fields, page_regions, mrz, side)
+
+
+class _Pending:
+    """A closer look at a read's field lines (reread.py). When the helper thread is free it
+    takes every other line at once; the caller reads the rest when it asks for the result
+    (most documents have little else to do by then), so the look costs about half its time.
+    """
+
+    def __init__(self, read: _Read) -> None:
+        self._read = read
+        picked = field_lines(read.lines) if REREAD and not read.vertical else []
+        self._mine = picked
+        self._future: Future[Reread] | None = None
+        if len(picked) > 1 and _helper_free():
+            self._mine = picked[1::2]
+            self._future = _helper().submit(self._run, picked[0::2])
+
+    def _run(self, indices: Sequence[int]) -> Reread:
+        r = self._read
+        return reread(r.loc.image, r.scale, r.lines, r.words, indices)
+
+    def cancel(self) -> None:
+        """Not wanted any more (the read it was for was replaced)."""
+        if self._future is not None:
+            self._future.cancel()
+        self._future = None
+        self._mine = []
+
+    def result(self) -> Reread | None:
+        mine = self._run(self._mine) if self._mine else None
+        theirs = self._future.result() if self._future is not None else None
+        if mine is None or theirs is None:
+            return mine or theirs
+        lines = list(theirs.lines)
+        for idx in mine.replaced:
+            lines[idx] = mine.lines[idx]
+        return Reread(lines, theirs.replaced + mine.replaced, theirs.seconds + mine.seconds)
+
+
+def _reread_soon(read: _Read) -> _Pending:
+    return _Pending(read)
+
+
+def _back_fields(
+    read: _Read, codes: Sequence[Box], dpi: int | None, timer: _Timer
+) -> Mapping[FieldName, str]:
+    """The name and birth date of a My Number card's back that was read turned: its QR code
+    (found by its shape, whichever way up) stands at the top right of an upright back, so
+    it tells the way round to read it again. Nothing when it cannot tell."""
+    h, w = read.small.shape[:2]
+    for code in codes:
+        turn = _qr_upright(code, w, h)
+        if turn:
+            turned = _read(_rotate(read.loc, turn), dpi, timer, read.scale)
+            return extract_fields(turned.lines, DocumentType.MY_NUMBER_CARD)
+    return {}
+
+
+def _qr_upright(code: Box, width: int, height: int) -> int | None:
+    """The clockwise turn (0, 90, 180, 270) that puts a back's QR code at the top right of
+    a card lying landscape, or None."""
+    u = (code.x + code.w / 2) / max(width, 1)
+    v = (code.y + code.h / 2) / max(height, 1)
+    landscape = width > height
+    # Where the code's centre goes, and whether the card lies landscape, after each turn.
+    after = {
+        0: (u, v, landscape),
+        90: (1 - v, u, not landscape),
+        180: (1 - u, 1 - v, landscape),
+        270: (v, 1 - u, not landscape),
+    }
+    for turn, (x, y, wide) in after.items():
+        if wide and x > 0.5 and y < 0.5:
+            return turn
+    return None
 
 
 # What each document type always prints that must be masked (any one found will do).

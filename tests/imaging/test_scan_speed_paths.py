@@ -135,3 +135,60 @@ def test_a_page_read_in_two_halves_reads_like_one_piece(monkeypatch: pytest.Monk
         assert abs(got.box.x - want.box.x) <= 3
     for word in halves.words:
         assert halves.lines[word.line].box.contains(word.box)
+
+
+@pytest.mark.tesseract
+@pytest.mark.skipif(not _tesseract_ready(), reason="libtesseract with jpn/eng/osd missing")
+def test_field_lines_read_on_two_threads_read_as_on_one() -> None:
+    from desktop.imaging.fields import build_lines
+    from desktop.imaging.types import Word
+
+    im = Image.new("RGB", (1200, 400), "white")
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(cjk_font_path(), 40)
+    texts = ["氏名 山田 花子", "昭和60年4月12日生", "住所 東京都千代田区", "令和8年4月12日まで有効"]
+    for i, text in enumerate(texts):
+        draw.text((40, 20 + i * 90), text, font=font, fill="black")
+    image = np.asarray(im)[:, :, ::-1].copy()
+    # A first read at half the size, unsure of everything (so every line is read again).
+    words = [
+        Word(text.replace(" ", ""), Box(10, 10 + i * 45, 20 * len(text), 20), 10.0, i)
+        for i, text in enumerate(texts)
+    ]
+    lines = build_lines(words)
+    loc = Located(image=image, to_page=np.eye(3), box=Box(0, 0, 1200, 400))
+    read = pipeline._Read(loc, 0.5, image[::2, ::2, 0], lines, tuple(words), cast("Any", None), 10)
+    pending = pipeline._Pending(read)
+    assert pending._future is not None  # half of the lines went to the helper thread
+    both = pending.result()
+    one = pipeline.reread(image, 0.5, lines, words, pipeline.field_lines(lines))
+    assert both is not None
+    assert sorted(both.replaced) == sorted(one.replaced) == [0, 1, 2, 3]
+    assert [ln.text for ln in both.lines] == [ln.text for ln in one.lines]
+    assert "山田花子" in both.lines[0].text
+
+
+@pytest.mark.parametrize(
+    ("centre", "size", "turn"),
+    [
+        ((0.8, 0.2), (856, 540), 0),  # upright: top right
+        ((0.2, 0.8), (856, 540), 180),  # upside down
+        ((0.8, 0.8), (540, 856), 270),  # lying on its side, its top to the right
+        ((0.2, 0.2), (540, 856), 90),  # … its top to the left
+    ],
+)
+def test_a_backs_qr_code_tells_which_way_is_up(
+    centre: tuple[float, float], size: tuple[int, int], turn: int
+) -> None:
+    w, h = size
+    code = Box(int(centre[0] * w) - 40, int(centre[1] * h) - 40, 80, 80)
+    assert pipeline._qr_upright(code, w, h) == turn
+    # Turned that way, the code does stand at the top right of a landscape card.
+    image = np.zeros((h, w, 3), np.uint8)
+    image[code.y : code.bottom, code.x : code.right] = 255
+    loc = pipeline._rotate(Located(image=image, to_page=np.eye(3), box=Box(0, 0, w, h)), turn)
+    ys, xs = np.nonzero(loc.image[:, :, 0])
+    th, tw = loc.image.shape[:2]
+    assert tw > th
+    assert xs.mean() > tw / 2
+    assert ys.mean() < th / 2
