@@ -67,6 +67,8 @@ PARALLEL_DOCUMENTS = (os.cpu_count() or 1) >= 2 and not SPECULATE
 # busy (load 6 on 2 cores), while its halves read a little differently from one piece.
 PARALLEL_READS = False
 MAX_WORK_SIDE = 2000  # pixels: the longest side of the image Tesseract reads
+# A document whose lines run top to bottom is read turned both quarter ways at once.
+QUARTERS_AT_ONCE = True
 REREAD = True  # the unsure stretches of field lines read again, closer (reread.py)
 MAX_READS = 2  # reads of one document in different orientations, at most
 MIN_WORDS = 2  # a first read with fewer words found no text to turn upright
@@ -791,7 +793,23 @@ def _read_upright(loc: Located, dpi: int | None, timer: _Timer) -> _Read:
     future = _helper().submit(_speculate, loc, dpi, scale, stop) if SPECULATE else None
     best: _Read | None = None
     tried: set[int] = set()
-    if not vertical:
+    h, w = loc.image.shape[:2]
+    upright_sheet = h > w and h * scale > SHEET_SIDE  # a register printed in columns, 縦書き
+    if vertical and not upright_sheet and QUARTERS_AT_ONCE and not SPECULATE and _helper_free():
+        # Lines that run top to bottom on a card, or on a sheet lying landscape: a document
+        # turned a quarter, either way. Both ways are read at once, one on each core, in the
+        # time of one read and without Tesseract's orientation guess, which is asked for
+        # only when neither reads well.
+        other = _helper().submit(_read, _rotate(loc, 270), dpi, _Timer(), scale)
+        best = _read(_rotate(loc, 90), dpi, timer, scale)
+        other_way = other.result()
+        tried.update((90, 270))
+        if _quality(other_way) > _quality(best):
+            best = other_way
+        if _good(best):
+            return best
+        stop.set()  # the guess alone: both quarter turns were read already
+    elif not vertical:
         best = _read(loc, dpi, timer, scale)
         tried.add(0)
         if _good(best) or len(best.words) < MIN_WORDS:

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from desktop.core.documents import DocumentType
 from desktop.imaging import ocr, pipeline
 from desktop.imaging.classify import KEYWORDS, score_text
 from desktop.imaging.decode import load_pages
@@ -192,3 +193,34 @@ def test_a_backs_qr_code_tells_which_way_is_up(
     assert tw > th
     assert xs.mean() > tw / 2
     assert ys.mean() < th / 2
+
+
+@pytest.mark.tesseract
+@pytest.mark.skipif(not _tesseract_ready(), reason="libtesseract with jpn/eng/osd missing")
+@pytest.mark.parametrize("turn", [1, 3])
+def test_a_card_turned_a_quarter_is_read_both_ways_at_once(
+    turn: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guesses: list[int] = []
+
+    def no_guess(*args: object, **kwargs: object) -> None:
+        guesses.append(1)
+
+    monkeypatch.setattr(pipeline.ocr, "detect_orientation", no_guess)
+    from tests.synth import documents
+    from tests.synth.names import random_person
+
+    rng = random.Random(5)  # an invented licence holder
+    licence = documents.drivers_license(rng, random_person(rng), layout="ic")
+    upright = np.asarray(licence.image.convert("RGB"))[:, :, ::-1]
+    image = np.ascontiguousarray(np.rot90(upright, turn))  # counter-clockwise
+    loc = Located(image=image, to_page=np.eye(3), box=Box(0, 0, image.shape[1], image.shape[0]))
+    read = pipeline._read_upright(loc, 300, pipeline._Timer())
+    assert read.loc.rotation == 90 * turn  # the clockwise turn that undoes it
+    assert read.classification.document_type is DocumentType.DRIVERS_LICENSE
+    assert guesses == []  # Tesseract's orientation guess was not needed
+
+    # With the quarters read one at a time, the guess is what finds the way up.
+    monkeypatch.setattr(pipeline, "QUARTERS_AT_ONCE", False)
+    pipeline._read_upright(loc, 300, pipeline._Timer())
+    assert guesses == [1]
