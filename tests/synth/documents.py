@@ -758,6 +758,7 @@ def health_insurance_card(rng: random.Random, person: Person, *, layout: str) ->
         fields[_F.EXPIRY_DATE] = expiry.isoformat()
     y += mm(6)
     c.hline(mm(3), c.width - mm(3), y - mm(0.5))
+    rule = y  # the QR code, when there is one, stands under this rule, clear of the text
     c.label(mm(3), y + 2, "保険者番号", f.label, 22)
     # 国民健康保険 insurers have 6-digit numbers, the others 8 (法別番号 + 都道府県 + ...)
     insurer = _digits(rng, 8) if not kokuho else _digits(rng, 6)
@@ -773,7 +774,8 @@ def health_insurance_card(rng: random.Random, person: Person, *, layout: str) ->
     c.text(mm(20), y, insurer_name, f.body, 30, max_width=mm(45))
     extra = {"symbol": symbol, "number": insured_no, "insurer_number": insurer}
     if rng.random() < 0.5:
-        qr = _qr(c, mm(68), mm(34), mm(15), rng, modules=25)
+        side = min(mm(15), c.height - rule - mm(1.5))
+        qr = _qr(c, mm(68), rule, side, rng, modules=25)
         c.mark(_S.INSURED_SYMBOL_NUMBER, qr)
     return _finish(c, _T.HEALTH_INSURANCE_CARD, layout, "card", fields, extra=extra)
 
