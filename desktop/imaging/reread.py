@@ -35,7 +35,7 @@ from desktop.imaging.fields import (
 from desktop.imaging.types import Box, Word
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 LANG = "jpn"
 LINE_HEIGHT = 36.0  # px: a line is read with its characters about this tall
@@ -131,7 +131,7 @@ def reread(
         mine = [w for w in words if _inside(w.box, line.box)]
         kept: list[Word] = []
         changed = False
-        for box in _stretches(line):
+        for box in _stretches(line, lambda gap: _inked(image, scale, gap)):
             old = [w for w in mine if _inside(w.box, box)]
             before = min((w.conf for w in old), default=-1.0)
             if before >= SURE:
@@ -158,20 +158,45 @@ def _inside(word: Box, box: Box) -> bool:
 
 
 GAP = 1.0  # a gap wider than this many character heights parts two stretches of a line
+GAP_INK = 0.03  # a gap with more of its pixels darker than INK holds print
+TALL = 1.8  # a mark taller than this many typical character heights is not text
 
 
-def _stretches(line: TextLine) -> list[Box]:
-    """The boxes of a line's stretches of text between wide gaps."""
+def _stretches(line: TextLine, inked: Callable[[Box], bool] = lambda _gap: False) -> list[Box]:
+    """The boxes of a line's stretches of text between wide gaps; a gap where ``inked`` finds
+    print is text the first read lost, not a gap. A word far taller than the
+    line's characters (text misread together with a seal or a logo beside it) is taken at
+    the height of the line's characters: cut out whole, it would make the line too tall to
+    read as one."""
+    normal = sorted(b.h for b in line.boxes)
+    typical = normal[len(normal) // 2] if normal else 0
+    centres = sorted(b.y + b.h / 2 for b in line.boxes if b.h <= TALL * typical)
+    centre = centres[len(centres) // 2] if centres else 0.0
     out: list[Box] = []
     current: Box | None = None
     for b in line.boxes:
+        if b.h > TALL * typical:
+            b = Box(b.x, max(round(centre - typical / 2), b.y), b.w, typical)
         if current is not None and b.x - current.right > GAP * max(current.h, b.h):
-            out.append(current)
-            current = None
+            top, bottom = min(current.y, b.y), max(current.bottom, b.bottom)
+            if not inked(Box(current.right, top, b.x - current.right, bottom - top)):
+                out.append(current)
+                current = None
         current = b if current is None else current.union(b)
     if current is not None:
         out.append(current)
     return out
+
+
+def _inked(image: np.ndarray, scale: float, gap: Box) -> bool:
+    """Whether a gap between two stretches (in the scaled pixels) holds print."""
+    x0, x1 = int(gap.x / scale), int(gap.right / scale)
+    y0, y1 = int(gap.y / scale), int(gap.bottom / scale)
+    part = image[max(y0, 0) : y1, max(x0, 0) : x1]
+    if part.size == 0:
+        return False
+    gray = part.max(axis=2) if part.ndim == 3 else part
+    return float(np.count_nonzero(gray < INK)) > GAP_INK * gray.size
 
 
 def _read_stretch(image: np.ndarray, scale: float, box: Box) -> list[Word]:

@@ -95,3 +95,26 @@ def test_a_blank_stretch_keeps_its_first_reading() -> None:
 def test_line_from_words_orders_words_left_to_right() -> None:
     words = words_of([(0, [(200, "太郎", 90), (0, "氏名", 90), (100, "山田", 90)])])
     assert line_from_words(words).spaced == "氏名 山田 太郎"
+
+
+def test_stretches_part_at_wide_blank_gaps_only() -> None:
+    from desktop.imaging.reread import _stretches
+
+    row = [(0, "氏名", 90.0), (150, "山田", 90.0), (700, "太郎", 90.0)]
+    line = build_lines(words_of([(100, row)]))[0]
+    assert _stretches(line) == [Box(0, 100, 60, 30), Box(150, 100, 60, 30), Box(700, 100, 60, 30)]
+    # Print in a gap (text the first read lost) joins the stretches on either side of it.
+    joined = _stretches(line, lambda gap: gap.x > 200)
+    assert joined == [Box(0, 100, 60, 30), Box(150, 100, 610, 30)]
+
+
+def test_a_mark_far_taller_than_the_line_is_cut_at_the_lines_height() -> None:
+    from desktop.imaging.reread import _stretches
+
+    words = words_of([(100, [(0, "有効期限", 90), (150, "令和5年", 90)])])
+    seal = Word("回", Box(300, 60, 30, 110), 20.0, 0)  # a seal read as a character
+    line = build_lines([*words, seal])[0]
+    assert line.box.h > 100
+    (stretch,) = _stretches(line)
+    assert stretch.h <= 40  # the line's own height, not the seal's
+    assert stretch.right == 330
