@@ -881,9 +881,14 @@ def _date_near(
     return dates[0].value if dates else None
 
 
+# A line beside a label shares at least this share of the smaller one's height with it (a
+# value printed larger than its label stands a little higher: a pension notice's 交付日).
+BESIDE = 0.3
+
+
 def _date_beside(lines: Sequence[TextLine], hit: Hit) -> date | None:
     """The first date of another line that starts right of a label, within a few character
-    widths, on the label's row (their vertical spans overlap by half the smaller one)."""
+    widths, on the label's row (their vertical spans overlap, see BESIDE)."""
     label = hit.box(lines)
     h = lines[hit.line].height
     best: tuple[int, date] | None = None
@@ -891,7 +896,7 @@ def _date_beside(lines: Sequence[TextLine], hit: Hit) -> date | None:
         if idx == hit.line:
             continue
         shared = min(ln.box.bottom, label.bottom) - max(ln.box.y, label.y)
-        if shared < 0.5 * min(ln.box.h, label.h) or not 0 <= ln.box.x - label.right <= 6 * h:
+        if shared < BESIDE * min(ln.box.h, label.h) or not 0 <= ln.box.x - label.right <= 6 * h:
             continue
         found = find_dates(ln.text)
         if found and found[0].start <= 2 and (best is None or ln.box.x < best[0]):

@@ -134,6 +134,8 @@ def reread(
         for box in _stretches(line, lambda gap: _inked(image, scale, gap)):
             old = [w for w in mine if _inside(w.box, box)]
             before = min((w.conf for w in old), default=-1.0)
+            if _impossible_date("".join(w.text for w in old)):
+                before = -1.0  # misread, however sure Tesseract was: any reading is better
             if before >= SURE:
                 kept += old
                 continue
@@ -148,6 +150,13 @@ def reread(
             out[idx] = line_from_words(kept)
             replaced.append(idx)
     return Reread(out, tuple(replaced), time.perf_counter() - started)
+
+
+def _impossible_date(text: str) -> bool:
+    """A stretch that reads like a date but is none (令和2年19月29日): misread, however sure
+    Tesseract was of it."""
+    folded = text.replace(" ", "")
+    return "年" in folded and "月" in folded and not find_dates(folded)
 
 
 def _inside(word: Box, box: Box) -> bool:

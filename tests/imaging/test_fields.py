@@ -351,3 +351,16 @@ def test_a_valid_until_date_under_the_issue_label_is_not_the_issue_date() -> Non
     fields = extract_fields(build_lines(make_words(rows)), T.DRIVERS_LICENSE)
     assert F.ISSUED_ON not in fields
     assert fields[F.EXPIRY_DATE] == "2024-06-01"
+
+
+def test_a_date_printed_larger_and_higher_than_its_label_is_beside_it() -> None:
+    # 交付日 in small print; its date to the right, larger, its top well above the label's.
+    words = [
+        Word("交付日", Box(180, 989, 111, 55), 95.0, 0),
+        Word("令和7年7月2日", Box(533, 944, 313, 66), 95.0, 1),
+    ]
+    fields = extract_fields(build_lines(words), T.PENSION_BOOK)
+    assert fields[F.ISSUED_ON] == "2025-07-02"
+    # A date a whole row above the label is not beside it.
+    words[1] = Word("令和7年7月2日", Box(533, 900, 313, 66), 95.0, 1)
+    assert F.ISSUED_ON not in extract_fields(build_lines(words), T.PENSION_BOOK)

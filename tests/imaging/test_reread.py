@@ -118,3 +118,12 @@ def test_a_mark_far_taller_than_the_line_is_cut_at_the_lines_height() -> None:
     (stretch,) = _stretches(line)
     assert stretch.h <= 40  # the line's own height, not the seal's
     assert stretch.right == 330
+
+
+@pytest.mark.tesseract
+def test_a_date_that_cannot_be_is_read_again_however_sure() -> None:
+    image = _page([(20, "令和2年10月29日")], (1000, 90), 60)
+    sure = words_of([(5, [(10, "令和2年19月29日", 95.0)])])  # month 19: misread
+    again = reread(image, 0.5, build_lines(sure), sure, [0])
+    assert again.replaced == (0,)
+    assert "10月29日" in again.lines[0].text
