@@ -980,15 +980,7 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
                 Region(r.kind, _to_crop(r.box, 1 / f), r.reason)
                 for r in _regions_of(closer, doc_type)
             ]
-            closer_lines = closer.lines
-            if len(closer.words) > POOR_FIRST_READ * len(read.words) and not closer.vertical:
-                # The first read lost most of the text: the closer look is worth taking at
-                # the second read's field lines too.
-                picked = field_lines(closer_lines)
-                closer_lines = reread(
-                    closer.loc.image, closer.scale, closer_lines, closer.words, picked
-                ).lines
-            closer_fields = extract_fields(closer_lines, doc_type)
+            closer_fields = extract_fields(closer.lines, doc_type)
     t = time.perf_counter()
     again = pending.result()
     timer.add("reread_wait", t)
@@ -1148,7 +1140,6 @@ EXPECTED_KINDS: Mapping[DocumentType, frozenset[SensitiveKind]] = MappingProxyTy
     }
 )
 CLOSER = 1.6  # how much larger the second read of a document is
-POOR_FIRST_READ = 1.5  # a second read with this many times the words found much more
 MIN_CLOSER = 1.25  # not worth a second read below this gain
 
 
