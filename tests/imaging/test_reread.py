@@ -127,3 +127,16 @@ def test_a_date_that_cannot_be_is_read_again_however_sure() -> None:
     again = reread(image, 0.5, build_lines(sure), sure, [0])
     assert again.replaced == (0,)
     assert "10月29日" in again.lines[0].text
+
+
+def test_a_reading_that_drops_a_dash_between_digits_is_not_taken() -> None:
+    from desktop.imaging.reread import _loses_dashes
+
+    first = words_of(
+        [(0, [(0, "霞が関", 70.0), (90, "2-", 80.0), (150, "1", 80.0), (180, "-2", 80.0)])]
+    )
+    dropped = words_of([(0, [(0, "霞が関", 79.0), (90, "2", 90.0), (120, "1-2", 90.0)])])
+    kept = words_of([(0, [(0, "霞が関", 79.0), (90, "2-1-2", 90.0)])])
+    assert _loses_dashes(first, dropped)
+    assert not _loses_dashes(first, kept)
+    assert not _loses_dashes(words_of([(0, [(0, "21", 50.0)])]), dropped)
