@@ -13,6 +13,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from desktop.core.errors import InputError
@@ -281,6 +282,17 @@ def _as_gray(image: np.ndarray) -> np.ndarray:
     if arr.ndim != 2:
         raise TypeError(f"OCR needs a gray or BGR image, got shape {arr.shape}")
     return np.ascontiguousarray(arr)
+
+
+def brightest(image: np.ndarray) -> np.ndarray:
+    """The brightest of the three channels per pixel (gray images pass through): black print
+    stays dark while coloured grounds (a licence's expiry band, tinted cards) and red seals
+    turn light."""
+    if image.ndim != 3:
+        return image
+    b, g, r = cv2.split(image)  # several times faster than numpy's max along the channels
+    out: np.ndarray = cv2.max(cv2.max(b, g), r)
+    return out
 
 
 def _set_image(engine: _Engine, gray: np.ndarray, dpi: int | None) -> None:

@@ -460,15 +460,6 @@ def _working_scale(loc: Located) -> float:
     return float(np.clip(TEXT_HEIGHT / measured, MIN_SCALE, max(top, MIN_SCALE)))
 
 
-def _brightest(image: np.ndarray) -> np.ndarray:
-    """The brightest of the three channels per pixel (gray images pass through)."""
-    if image.ndim != 3:
-        return image
-    b, g, r = cv2.split(image)
-    out: np.ndarray = cv2.max(cv2.max(b, g), r)
-    return out
-
-
 def _text_height(image: np.ndarray) -> float | None:
     """The height of a typical character in pixels (from connected components), or None."""
     h, w = image.shape[:2]
@@ -652,7 +643,7 @@ def _read(
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=interp)
     # The brightest channel: black print stays dark while coloured grounds (the licence's
     # expiry band, tinted cards) and red seals turn light.
-    gray = _brightest(image)
+    gray = ocr.brightest(image)
     t = timer.add("prepare", t)
     work_dpi = round((dpi or 300) * scale) if dpi else None
     # Sparse-text mode finds the small grey labels of cards; sheets read better as blocks.
@@ -945,7 +936,7 @@ def _analyse_located(loc: Located, page: Page, timer: _Timer) -> list[_DocResult
 def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
     dpi = page.dpi
     read = _read_upright(loc, dpi, timer)
-    pending = _reread_soon(read)
+    pending = _Pending(read)
     zone = _find_mrz(read, timer)
     if zone is not None and zone.rotation and zone.result.valid:
         # A valid zone knows which way is up better than the text did (a phone photo turned
@@ -956,7 +947,7 @@ def _analyse_document(loc: Located, page: Page, timer: _Timer) -> _DocResult:
         ) > _quality(read):
             read = turned
             pending.cancel()
-            pending = _reread_soon(read)
+            pending = _Pending(read)
     loc = read.loc
     doc_type = read.classification.document_type
     t = time.perf_counter()
@@ -1090,11 +1081,7 @@ class _Pending:
         lines = list(theirs.lines)
         for idx in mine.replaced:
             lines[idx] = mine.lines[idx]
-        return Reread(lines, theirs.replaced + mine.replaced, theirs.seconds + mine.seconds)
-
-
-def _reread_soon(read: _Read) -> _Pending:
-    return _Pending(read)
+        return Reread(lines, theirs.replaced + mine.replaced)
 
 
 def _back_fields(

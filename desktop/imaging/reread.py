@@ -13,7 +13,6 @@ both versions of the text.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,12 +58,10 @@ class Reread:
         lines: the same lines, those read again replaced by their new reading (boxes in the
             first read's pixels, so the layout rules of :mod:`fields` still apply).
         replaced: indices of the lines that were read again and read something.
-        seconds: the time the reads took.
     """
 
     lines: list[TextLine]
     replaced: tuple[int, ...]
-    seconds: float
 
 
 def field_lines(lines: Sequence[TextLine], *, limit: int = MAX_LINES) -> list[int]:
@@ -124,7 +121,6 @@ def reread(
     read was sure of is left as it is; otherwise the reading Tesseract is surer of (its
     least sure word is surer) is kept.
     """
-    started = time.perf_counter()
     out = list(lines)
     replaced: list[int] = []
     for idx in indices:
@@ -150,7 +146,7 @@ def reread(
         if changed and kept:
             out[idx] = line_from_words(kept)
             replaced.append(idx)
-    return Reread(out, tuple(replaced), time.perf_counter() - started)
+    return Reread(out, tuple(replaced))
 
 
 _DASHED = re.compile(r"(?<=[0-9])[-‐−ー一－](?=[0-9])")
@@ -215,7 +211,7 @@ def _inked(image: np.ndarray, scale: float, gap: Box) -> bool:
     part = image[max(y0, 0) : y1, max(x0, 0) : x1]
     if part.size == 0:
         return False
-    gray = part.max(axis=2) if part.ndim == 3 else part
+    gray = ocr.brightest(part)
     return float(np.count_nonzero(gray < INK)) > GAP_INK * gray.size
 
 
@@ -231,11 +227,7 @@ def _read_stretch(image: np.ndarray, scale: float, box: Box) -> list[Word]:
     y1 = min(int(box.bottom / scale + pad_y) + 1, h_img)
     if x1 - x0 < 4 or y1 - y0 < 4:
         return []
-    crop = image[y0:y1, x0:x1]
-    if crop.ndim == 3:
-        # The brightest channel, as the first read: coloured grounds and seals turn light.
-        b, g, r = cv2.split(crop)
-        crop = cv2.max(cv2.max(b, g), r)
+    crop = ocr.brightest(image[y0:y1, x0:x1])  # as the first read sees it
     if float(np.count_nonzero(crop < INK)) < MIN_INK * crop.size:
         return []  # nothing printed here: Tesseract would make up a dash or two
     grow = min(LINE_HEIGHT / height, MAX_GROW)
