@@ -32,7 +32,7 @@ from desktop.imaging.regions import (
     vertical_header_regions,
 )
 from desktop.imaging.reread import Reread, field_lines, reread
-from desktop.imaging.types import Box, Line, Located, OcrResult, Word
+from desktop.imaging.types import Box, Located, Word
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -63,9 +63,6 @@ SPECULATE = False  # a second core for the orientation guess: slower on a busy 2
 # A second core for the second and later documents of a page (never together with SPECULATE:
 # a document read on the helper thread must not wait for that thread).
 PARALLEL_DOCUMENTS = (os.cpu_count() or 1) >= 2 and not SPECULATE
-# A large image's two halves read on two cores: off, as it gained 2-3 % with the machine
-# busy (load 6 on 2 cores), while its halves read a little differently from one piece.
-PARALLEL_READS = False
 MAX_WORK_SIDE = 2000  # pixels: the longest side of the image Tesseract reads
 # A document whose lines run top to bottom is read turned both quarter ways at once.
 QUARTERS_AT_ONCE = True
@@ -654,7 +651,7 @@ def _read(
         # One block of vertical text: the automatic layout cuts blurred, ruled columns into
         # fragments and reads them as noise (measured on photos of vertical registers).
         lang, psm = LANG_VERTICAL, ocr.PSM_VERTICAL_BLOCK
-    result = _recognize(gray, lang=lang, psm=psm, dpi=work_dpi or 150, split=not vertical)
+    result = ocr.recognize(gray, lang=lang, psm=psm, dpi=work_dpi or 150)
     t = timer.add("ocr", t)
     words = result.words
     if vertical:
@@ -666,74 +663,6 @@ def _read(
     confs = [w.conf for w in result.words if w.conf >= 0]
     conf = float(np.mean(confs)) if confs else 0.0
     return _Read(loc, scale, gray, lines, result.words, classification, conf, vertical)
-
-
-SPLIT_MIN_PIXELS = 400_000  # smaller images are read in one piece: the halves cost overhead
-SPLIT_BAND = (0.3, 0.7)  # a split row is looked for in this band of the height …
-SPLIT_INK = 0.004  # … where at most this share of a row is ink (a table's vertical rules)
-SPLIT_GAP = 3  # rows: the blank band a split needs, so no text line is cut
-
-
-def _split_row(gray: np.ndarray) -> int | None:
-    """A row near the middle of ``gray`` that crosses no text (a gap between lines), or
-    None: then the image is read in one piece."""
-    h = gray.shape[0]
-    top, bottom = round(h * SPLIT_BAND[0]), round(h * SPLIT_BAND[1])
-    band = gray[top:bottom]
-    ink = (band < 128).mean(axis=1)
-    blank = ink <= SPLIT_INK
-    best: tuple[float, int] | None = None
-    start = -1
-    for i, free in enumerate([*blank.tolist(), False]):
-        if free and start < 0:
-            start = i
-        elif not free and start >= 0:
-            if i - start >= SPLIT_GAP:
-                middle = top + (start + i) // 2
-                distance = abs(middle - h / 2)
-                if best is None or distance < best[0]:
-                    best = (distance, middle)
-            start = -1
-    return best[1] if best is not None else None
-
-
-def _recognize(gray: np.ndarray, *, lang: str, psm: int, dpi: int, split: bool) -> OcrResult:
-    """``ocr.recognize`` of the whole image; a large one read as two halves at a gap
-    between text lines, the bottom half on the helper thread meanwhile (Tesseract runs
-    outside Python's lock: a 2-core machine reads a page in about half the time).
-
-    When the helper is busy (it reads another document of the page) the bottom half is read
-    here after the top: never slower than one piece by more than the second call's set-up.
-    """
-    row = None
-    if split and PARALLEL_READS and gray.size >= SPLIT_MIN_PIXELS and not _on_helper():
-        row = _split_row(gray)
-    if row is None:
-        return ocr.recognize(gray, lang=lang, psm=psm, dpi=dpi)
-    # Two crops, not one image with two rectangles: Tesseract's rectangle mode read the
-    # same pixels as garbage (measured on a pension book).
-    upper = np.ascontiguousarray(gray[:row])
-    lower = np.ascontiguousarray(gray[row:])
-    later = _helper().submit(ocr.recognize, lower, lang=lang, psm=psm, dpi=dpi)
-    top = ocr.recognize(upper, lang=lang, psm=psm, dpi=dpi)
-    # Not started yet (the helper reads another document): read it here instead.
-    done_here = later.cancel()
-    bottom = ocr.recognize(lower, lang=lang, psm=psm, dpi=dpi) if done_here else later.result()
-    shift = len(top.lines)
-    words = top.words + tuple(
-        Word(wd.text, _shifted(wd.box, row), wd.conf, wd.line + shift) for wd in bottom.words
-    )
-    lines = top.lines + tuple(Line(ln.text, _shifted(ln.box, row), ln.conf) for ln in bottom.lines)
-    return OcrResult(
-        text="\n".join(t for t in (top.text, bottom.text) if t),
-        words=words,
-        lines=lines,
-        seconds=top.seconds + bottom.seconds,
-    )
-
-
-def _shifted(box: Box, dy: int) -> Box:
-    return Box(box.x, box.y + dy, box.w, box.h)
 
 
 def _on_helper() -> bool:

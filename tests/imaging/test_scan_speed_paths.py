@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from desktop.core.documents import DocumentType
-from desktop.imaging import ocr, pipeline
+from desktop.imaging import pipeline
 from desktop.imaging.classify import KEYWORDS, score_text
 from desktop.imaging.decode import load_pages
 from desktop.imaging.fields import fold, fuzzy_find
@@ -93,18 +93,6 @@ def test_keyword_prefilter_changes_no_score() -> None:
         assert score_text(text) == _brute_force_scores(text)
 
 
-def test_split_row_is_a_gap_between_lines_or_none() -> None:
-    gray = np.full((400, 300), 255, np.uint8)
-    for top in range(20, 380, 40):  # text lines 24 px tall, 16 px gaps
-        gray[top : top + 24, 20:280] = 0
-    row = pipeline._split_row(gray)
-    assert row is not None
-    assert 120 <= row <= 280
-    assert not (gray[row] < 128).any()
-    solid = np.zeros((400, 300), np.uint8)  # no gap anywhere: never cut
-    assert pipeline._split_row(solid) is None
-
-
 def test_documents_on_the_helper_thread_keep_their_order() -> None:
     locs = [
         Located(image=np.zeros((4, 4, 3), np.uint8), to_page=np.eye(3), box=Box(i, 0, 1, 1))
@@ -112,30 +100,6 @@ def test_documents_on_the_helper_thread_keep_their_order() -> None:
     ]
     seen: list[Any] = pipeline._each(locs, lambda loc: [cast("Any", loc.box.x)])
     assert seen == [0, 1, 2, 3]
-
-
-@pytest.mark.tesseract
-@pytest.mark.skipif(not _tesseract_ready(), reason="libtesseract with jpn/eng/osd missing")
-def test_a_page_read_in_two_halves_reads_like_one_piece(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "PARALLEL_READS", True)
-    im = Image.new("L", (1100, 900), 255)
-    draw = ImageDraw.Draw(im)
-    font = ImageFont.truetype(cjk_font_path(), 40)
-    texts = ["氏名 山田 花子", "住所 東京都千代田区", "本籍 大阪府大阪市", "番号 123456789012"]
-    for i, text in enumerate(texts):
-        draw.text((60, 80 + i * 200), text, font=font, fill=0)
-    gray = np.asarray(im, dtype=np.uint8)
-    whole = ocr.recognize(gray, lang="jpn", psm=ocr.PSM_AUTO, dpi=300)
-    halves = pipeline._recognize(gray, lang="jpn", psm=ocr.PSM_AUTO, dpi=300, split=True)
-    assert pipeline._split_row(gray) is not None
-    assert [ln.text for ln in halves.lines] == [ln.text for ln in whole.lines]
-    # The bottom half's boxes are moved back into the page's pixels (Tesseract may cut a
-    # line into words a little differently: compare lines).
-    for got, want in zip(halves.lines, whole.lines, strict=True):
-        assert abs(got.box.y - want.box.y) <= 3
-        assert abs(got.box.x - want.box.x) <= 3
-    for word in halves.words:
-        assert halves.lines[word.line].box.contains(word.box)
 
 
 @pytest.mark.tesseract
