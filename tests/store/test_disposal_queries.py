@@ -152,23 +152,36 @@ def test_candidates_are_kept_pages_of_decided_cases_only(store: Store) -> None:
     )
 
 
-def test_a_stamp_in_another_zone_compares_as_an_instant(store: Store) -> None:
-    jst = timezone(timedelta(hours=9))
+def _decided_with_one_page(
+    store: Store, status: CaseStatus, name: str, decided_at: datetime, page: int
+) -> None:
+    """A decided case with one identity page, added in one transaction."""
     with store.transaction():
         case_id = store.cases.next_id(2026)
         store.cases.add(
             CaseRecord(
                 case_id=case_id,
-                status=CaseStatus.APPROVED,
+                status=status,
                 received_on=date(2026, 11, 2),
-                intake={"principal": {"name": "架空 太郎"}},
+                intake={"principal": {"name": name}},
                 created_by="sagyou",
                 created_at=NOW,
                 decided_by="kantoku",
-                decided_at=(NOW + timedelta(hours=1)).astimezone(jst),  # 19:00 +09:00
+                decided_at=decided_at,
             )
         )
-        store.documents.add(_page(case_id, DocumentCategory.IDENTITY, 1), b"png")
+        store.documents.add(_page(case_id, DocumentCategory.IDENTITY, page), b"png")
+
+
+def test_a_stamp_in_another_zone_compares_as_an_instant(store: Store) -> None:
+    jst = timezone(timedelta(hours=9))
+    _decided_with_one_page(
+        store,
+        CaseStatus.APPROVED,
+        "架空 太郎",
+        (NOW + timedelta(hours=1)).astimezone(jst),  # 19:00 +09:00
+        1,
+    )
     # as text "2026-11-20T19:00+09:00" sorts after "2026-11-20T09:30+00:00"; as an instant
     # (10:00 UTC) too: not yet due at 09:30 UTC, due at 10:00 UTC
     early = NOW + timedelta(minutes=30)
@@ -185,21 +198,13 @@ def test_a_stamp_in_another_zone_compares_as_an_instant(store: Store) -> None:
         == 1
     )
     # and one that text order gets wrong: decided 09:00 UTC written as 04:00 -05:00
-    with store.transaction():
-        other = store.cases.next_id(2026)
-        store.cases.add(
-            CaseRecord(
-                case_id=other,
-                status=CaseStatus.REJECTED,
-                received_on=date(2026, 11, 2),
-                intake={"principal": {"name": "架空 花子"}},
-                created_by="sagyou",
-                created_at=NOW,
-                decided_by="kantoku",
-                decided_at=NOW.astimezone(timezone(timedelta(hours=-5))),
-            )
-        )
-        store.documents.add(_page(other, DocumentCategory.IDENTITY, 2), b"png")
+    _decided_with_one_page(
+        store,
+        CaseStatus.REJECTED,
+        "架空 花子",
+        NOW.astimezone(timezone(timedelta(hours=-5))),
+        2,
+    )
     assert not store.documents.due_candidates(
         decided_by=NOW - timedelta(hours=2), identity_closed_by=None, request_form_closed_by=None
     )
